@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("education.urls")),
+]
+
+handler404 = "education.views.page_not_found"
+handler500 = "education.views.server_error"
