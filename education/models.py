@@ -1,0 +1,411 @@
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from .fields import SanitizedHTMLField
+from .sanitizer import render_html
+
+http_url_validator = URLValidator(schemes=["http", "https"])
+
+
+class HttpURLField(models.URLField):
+    """A URL field that accepts only http and https links."""
+
+    default_validators = [http_url_validator]
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        field = super().formfield(**kwargs)
+        field.validators = [http_url_validator]
+        return field
+
+
+class OrderedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class ClinicProfile(models.Model):
+    """The clinic that runs the site. Exactly one row, edited in the admin."""
+
+    name = models.CharField(max_length=120)
+    tagline = models.CharField(max_length=200, blank=True)
+    street_address = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    region = models.CharField("province or state", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="CA", help_text="Two-letter country code.")
+    phone = models.CharField(max_length=40)
+    email = models.EmailField(blank=True)
+    opening_hours = models.TextField(blank=True, help_text="One line per day or group of days.")
+    booking_url = HttpURLField("online booking link", blank=True)
+    review_rating = models.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(5)],
+        help_text="Average star rating from your public reviews, out of 5.",
+    )
+    review_count = models.PositiveIntegerField(null=True, blank=True)
+    review_url = HttpURLField("link to your reviews", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "clinic profile"
+        verbose_name_plural = "clinic profile"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="clinicprofile_single_row"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("education:contact")
+
+    @classmethod
+    def load(cls):
+        """The clinic's profile, or an unsaved placeholder until staff fill it in."""
+        return cls.objects.filter(pk=1).first() or cls(
+            name="Our clinic", street_address="", city="", phone=""
+        )
+
+    @property
+    def address_lines(self):
+        locality = " ".join(part for part in (self.city, self.region) if part)
+        return [
+            line for line in (self.street_address, f"{locality} {self.postal_code}".strip()) if line
+        ]
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def opening_hours_lines(self):
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+
+class Reviewer(models.Model):
+    """A clinician who checks articles for medical accuracy."""
+
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(
+        max_length=200, help_text="For example: Registered Physiotherapist, MPT, CGIMS."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}"
+
+
+class Resource(models.Model):
+    """A trusted outside link offered under "Learn more"."""
+
+    title = models.CharField(max_length=200)
+    url = HttpURLField("web address")
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def featured(self):
+        return self.filter(is_featured=True)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences. Shown in lists and used as the page description "
+        "for search engines.",
+    )
+    body = SanitizedHTMLField(
+        help_text="Headings, lists, links, bold and italic are kept. Anything else is removed."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        help_text="A published article stays hidden until this date and time.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    author_name = models.CharField("written by", max_length=120, blank=True)
+    reviewer = models.ForeignKey(
+        Reviewer,
+        verbose_name="medical reviewer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    is_featured = models.BooleanField(
+        "start here", default=False, help_text="Show in the home page's 'Start here' list."
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first in article lists."
+    )
+    related_articles = models.ManyToManyField("self", blank=True)
+    resources = models.ManyToManyField(
+        Resource, blank=True, related_name="articles", verbose_name="learn more links"
+    )
+    allow_comments = models.BooleanField(default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "-published_at"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("education:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def body_html(self):
+        return render_html(self.body)
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    @property
+    def reading_minutes(self):
+        words = len(strip_tags(self.body).split())
+        return max(1, round(words / 200))
+
+
+class FAQCategory(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    intro = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "FAQ category"
+        verbose_name_plural = "FAQ categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:faq") + f"#{self.slug}"
+
+
+class FAQ(models.Model):
+    category = models.ForeignKey(FAQCategory, on_delete=models.PROTECT, related_name="faqs")
+    question = models.CharField(max_length=250)
+    answer = SanitizedHTMLField()
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+    related_article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="faqs",
+        help_text="Optional: an article that explains this answer in more depth.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "order", "pk"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("education:faq") + f"#faq-{self.pk}"
+
+    @property
+    def answer_html(self):
+        return render_html(self.answer)
+
+    @property
+    def answer_text(self):
+        return strip_tags(self.answer)
+
+
+class Benefit(models.Model):
+    title = models.CharField(max_length=120)
+    explanation = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("education:benefits") + f"#benefit-{self.pk}"
+
+
+class Condition(models.Model):
+    name = models.CharField(max_length=120)
+    explanation = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:conditions") + f"#condition-{self.pk}"
+
+
+class Precaution(models.Model):
+    """A reason not to have IMS, or something to tell the therapist first."""
+
+    class Kind(models.TextChoices):
+        DO_NOT_HAVE = "avoid", "Do not have IMS"
+        TELL_THERAPIST = "tell", "Tell your therapist first"
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    explanation = models.TextField()
+    self_check_question = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A yes/no question for the 'Is IMS right for me?' check, "
+        "for example 'Are you pregnant?'.",
+    )
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "order", "pk"]
+        verbose_name = "contraindication or precaution"
+        verbose_name_plural = "contraindications and precautions"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:safety") + f"#precaution-{self.pk}"
+
+
+class AftercareTip(models.Model):
+    class Kind(models.TextChoices):
+        NORMAL = "normal", "What is normal"
+        SELF_CARE = "self_care", "What helps"
+        CALL_CLINIC = "call_clinic", "When to call the clinic"
+        URGENT = "urgent", "Get urgent help"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    title = models.CharField(max_length=150)
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "aftercare tip"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("education:aftercare")
+
+
+class SitePage(models.Model):
+    """Heading, introduction and description of one of the site's fixed pages."""
+
+    class Key(models.TextChoices):
+        HOME = "home", "Home page"
+        ARTICLES = "articles", "Articles list"
+        FAQ = "faq", "Questions and answers"
+        BENEFITS = "benefits", "Benefits"
+        CONDITIONS = "conditions", "Conditions treated"
+        SAFETY = "safety", "Safety"
+        AFTERCARE = "aftercare", "Aftercare"
+        CONTACT = "contact", "Contact"
+
+    key = models.CharField(max_length=20, choices=Key.choices, unique=True)
+    title = models.CharField("page heading", max_length=150)
+    meta_description = models.CharField(
+        max_length=300, help_text="One or two sentences shown by search engines."
+    )
+    intro = SanitizedHTMLField(blank=True, help_text="Shown under the heading.")
+    body = SanitizedHTMLField(blank=True, help_text="Shown after the page's main list.")
+    last_reviewed = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "page text"
+        verbose_name_plural = "page texts"
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def get_absolute_url(self):
+        if self.key == self.Key.HOME:
+            return reverse("education:home")
+        if self.key == self.Key.ARTICLES:
+            return reverse("education:article-list")
+        return reverse(f"education:{self.key}")
+
+    @property
+    def intro_html(self):
+        return render_html(self.intro)
+
+    @property
+    def body_html(self):
+        return render_html(self.body)
+
+    @property
+    def summary(self):
+        return Truncator(strip_tags(self.intro)).words(40)
