@@ -1,0 +1,12 @@
+from django.utils.functional import SimpleLazyObject
+
+from .models import ClinicProfile
+from .navigation import MAIN_NAVIGATION
+
+
+def clinic(request):
+    """The clinic's profile and the main navigation, for every template."""
+    return {
+        "clinic": SimpleLazyObject(ClinicProfile.load),
+        "main_navigation": MAIN_NAVIGATION,
+    }
