@@ -12,6 +12,7 @@ from .models import (
     ClinicProfile,
     Condition,
     FAQCategory,
+    GlossaryTerm,
     Precaution,
     Resource,
     Reviewer,
@@ -172,6 +173,14 @@ class AftercareTipAdmin(OrderedContentAdmin):
     list_display = ["title", "kind", "order", "is_published", "site_link"]
     list_filter = ["kind", "is_published"]
     search_fields = ["title", "text"]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+    list_display = ["term", "order", "site_link"]
+    list_editable = ["order"]
+    search_fields = ["term", "definition"]
+    prepopulated_fields = {"slug": ["term"]}
 
 
 @admin.register(SitePage)

@@ -409,3 +409,24 @@ class SitePage(models.Model):
     @property
     def summary(self):
         return Truncator(strip_tags(self.intro)).words(40)
+
+
+class GlossaryTerm(models.Model):
+    """A word patients meet in the articles, explained in plain language."""
+
+    term = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    definition = models.TextField(help_text="Two or three plain sentences.")
+    order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first; terms with the same number are A to Z."
+    )
+
+    class Meta:
+        ordering = ["order", "term"]
+        verbose_name = "glossary term"
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return reverse("education:glossary") + f"#{self.slug}"

@@ -14,4 +14,5 @@ urlpatterns = [
     path("safety/", views.SafetyView.as_view(), name="safety"),
     path("aftercare/", views.AftercareView.as_view(), name="aftercare"),
     path("contact/", views.ContactView.as_view(), name="contact"),
+    path("glossary/", views.GlossaryView.as_view(), name="glossary"),
 ]

@@ -10,6 +10,7 @@ from .models import (
     Benefit,
     Condition,
     FAQCategory,
+    GlossaryTerm,
     Precaution,
     SitePage,
 )
@@ -162,6 +163,14 @@ class ContactView(SitePageMixin, TemplateView):
     page_key = SitePage.Key.CONTACT
     default_title = "Contact and booking"
     default_description = "How to reach the clinic and book an IMS appointment."
+
+
+class GlossaryView(ListView):
+    template_name = "education/glossary.html"
+    context_object_name = "terms"
+
+    def get_queryset(self):
+        return GlossaryTerm.objects.all()
 
 
 def page_not_found(request, exception):
