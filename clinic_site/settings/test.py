@@ -13,3 +13,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 DEMO_ACCOUNTS_ALLOWED = False
+# The test client's login() authenticates without a request, which the login
+# protection needs; its own tests switch it back on.
+AXES_ENABLED = False
