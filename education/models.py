@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -131,6 +133,21 @@ class ArticleQuerySet(models.QuerySet):
 
     def featured(self):
         return self.filter(is_featured=True)
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def scheduled(self):
+        """Published articles whose publish date is still ahead: they go live by themselves."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def review_due(self, *, within_days=30):
+        """Articles whose medical review date has passed or falls within ``within_days``."""
+        horizon = timezone.localdate() + datetime.timedelta(days=within_days)
+        return self.filter(next_review_due__lte=horizon)
+
+    def review_overdue(self):
+        return self.filter(next_review_due__lt=timezone.localdate())
 
 
 class Article(models.Model):
@@ -430,3 +447,59 @@ class GlossaryTerm(models.Model):
 
     def get_absolute_url(self):
         return reverse("education:glossary") + f"#{self.slug}"
+
+
+DEFAULT_CLAIM_PHRASES = "\n".join(
+    ["guaranteed", "cure", "no risk", "100%", "completely safe", "permanent"]
+)
+
+
+class EditorialSettings(models.Model):
+    """Targets and word lists for the editing checks. Exactly one row, edited in the admin."""
+
+    reading_grade_target = models.DecimalField(
+        "reading grade target",
+        max_digits=3,
+        decimal_places=1,
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text="Articles and answers written above this school grade are flagged. "
+        "Grade 6 to 8 suits most patients.",
+    )
+    claim_phrases = models.TextField(
+        "phrases to check",
+        default=DEFAULT_CLAIM_PHRASES,
+        help_text="One word or phrase per line. Text that uses them is flagged so a "
+        "clinician can check it does not promise too much.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "months between medical reviews",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="When an article is marked as reviewed, its next review is due this "
+        "many months later.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "editorial settings"
+        verbose_name_plural = "editorial settings"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="editorialsettings_single_row"),
+        ]
+
+    def __str__(self):
+        return "Editorial settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The saved settings, or the defaults until staff change them."""
+        return cls.objects.filter(pk=1).first() or cls()
+
+    @property
+    def claim_phrase_list(self):
+        return [line.strip() for line in self.claim_phrases.splitlines() if line.strip()]
