@@ -148,6 +148,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "admin:login"
 
+# Comments. Network addresses are stored only as a salted hash. Production sets
+# COMMENTS_IP_SALT (a long random string, kept secret); without it the salt is
+# derived from SECRET_KEY, so changing that key also changes every stored hash.
+COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
+# The site's address for links in the daily digest e-mail, e.g. https://clinic.example.
+COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
+
 # The staff admin lives at ADMIN_URL (default "admin/"); a less obvious path keeps
 # casual password-guessing robots away from the login page.
 ADMIN_URL = (os.environ.get("ADMIN_URL", "").strip("/") or "admin") + "/"
