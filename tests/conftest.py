@@ -1,7 +1,26 @@
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 
 from tests.factories import ClinicProfileFactory, StaffUserFactory, SuperUserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches (pages, counters), like a freshly started site.
+
+    On a shared Redis only this run's keys (CACHE_KEY_PREFIX) are removed, so two
+    runs on one Redis server do not wipe each other's.
+    """
+    for cache in caches.all():
+        if isinstance(cache, RedisCache) and cache.key_prefix:
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,19 +39,32 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "csp",
     "education",
     "comments",
+    "clinic_site",
 ]
 
 MIDDLEWARE = [
+    # Every log line written while a request is handled carries its request id.
+    "clinic_site.middleware.RequestIDMiddleware",
+    # Security headers come before WhiteNoise so static files get them too.
     "django.middleware.security.SecurityMiddleware",
+    "clinic_site.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page, and 304 Not Modified when the browser's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After sessions, CSRF and messages, so it can tell who is anonymous and give
+    # each visitor their own form token on a cached page.
+    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
+    "clinic_site.middleware.DatabaseBusyMiddleware",
     # Last, so it can turn a locked-out login attempt into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -130,7 +144,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+# Hashed file names (site.3f2a9c.css) are cached for ever automatically; this is
+# for the few files linked without a hash, which may change under the same name.
+WHITENOISE_MAX_AGE = 60 * 60
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -179,3 +195,131 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # TRUSTED_PROXY_COUNT says how many proxies of our own stand in front of the site.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# --- Security headers --------------------------------------------------------
+# Sent on every response: pages, the admin, error pages and static files.
+# HSTS is only ever sent over HTTPS, so development on http:// is not affected.
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Load balancers probe the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Browser features the site never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Content Security Policy (django-csp 4): scripts, styles, fonts and images come
+# only from this site; no inline script, no plugins, no framing, forms post here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Bootstrap draws small icons (menu button, select arrows) as data: SVGs.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# --- Cache and sessions ------------------------------------------------------
+# REDIS_URL selects Redis, shared by every worker and server: it then holds cached
+# pages, comment flood counters and sessions (cached_db: read from Redis, written
+# through to the database). Without it each process keeps a small local cache and
+# sessions stay in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "clinic",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
+# Anonymous visitors get whole pages from the cache (clinic_site/page_cache.py).
+# Any content change clears them at once; PAGE_CACHE_SECONDS only bounds how late
+# a scheduled article can appear. 0 turns the page cache off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_APPS = {"education", "comments"}
+PAGE_CACHE_EXCLUDE_PREFIXES = ("/healthz", "/" + ADMIN_URL)
+# Without Redis, the workers share the cache generation through this file.
+PAGE_CACHE_GENERATION_FILE = (
+    None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")
+)
+
+# --- Logging -----------------------------------------------------------------
+# One JSON object per line on standard output, each with the request id that is
+# also sent back in the X-Request-ID header. Server errors are e-mailed to ADMINS.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "clinic_site.log.RequestIDFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"json": {"()": "clinic_site.log.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django.request": {
+            "handlers": ["stdout", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        "django.security": {
+            "handlers": ["stdout", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
+}
+ADMINS = [("Site administrator", address) for address in env_list("ADMIN_EMAILS")]

@@ -16,3 +16,5 @@ DEMO_ACCOUNTS_ALLOWED = False
 # The test client's login() authenticates without a request, which the login
 # protection needs; its own tests switch it back on.
 AXES_ENABLED = False
+# One test process: the page cache generation can live in the local cache.
+PAGE_CACHE_GENERATION_FILE = None

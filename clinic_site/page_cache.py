@@ -1,0 +1,227 @@
+"""Whole-page cache for anonymous visitors, cleared the moment content changes.
+
+- Only GET requests from visitors without a session cookie are answered from the
+  cache or stored in it. Staff, and anyone else with a session, always get a page
+  rendered just for them.
+- Every key includes a *generation*. Saving or deleting anything in the apps named
+  in ``PAGE_CACHE_APPS`` (articles, FAQs, the clinic profile, comments...) or the
+  ``comments_changed`` signal moves the generation on, so every stored page is
+  out of date at once without hunting down keys one by one.
+- A form's CSRF token belongs to one visitor. The stored copy holds a placeholder,
+  and each visitor's own token is put in when the page is served, so the comment
+  form on a cached article still works.
+- Pages carry a weak ETag and ``Cache-Control: no-cache``: browsers ask again each
+  time and get a tiny 304 answer while nothing has changed.
+
+With Redis (``REDIS_URL``) the generation lives in Redis beside the pages, shared
+by every worker and server. Without it each worker keeps pages in its own memory,
+so the generation is kept in a small file that every worker on the machine reads
+(``PAGE_CACHE_GENERATION_FILE``).
+"""
+
+import hashlib
+import os
+import re
+import secrets
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import cc_delim_re, patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+TOKEN_PLACEHOLDER = b"__page_cache_csrf_token__"
+TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+# A page whose response varies on anything else is not cached.
+HARMLESS_VARY = {"cookie", "accept-encoding"}
+# Headers that are set again for every response rather than stored.
+NOT_STORED = {"set-cookie", "vary", "cache-control", "etag", "x-page-cache"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+# --- The generation ------------------------------------------------------------
+
+
+def current_generation():
+    """The value every page key includes; it changes whenever content changes."""
+    path = settings.PAGE_CACHE_GENERATION_FILE
+    if path:
+        try:
+            return Path(path).read_text()
+        except FileNotFoundError:
+            return "0"
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A random start, so a generation number lost from the cache is never
+        # reused and pages stored under the old number can never come back.
+        cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return str(generation)
+
+
+def bump_generation():
+    path = settings.PAGE_CACHE_GENERATION_FILE
+    if path:
+        _write_generation_file(Path(path), f"{os.getpid()}-{secrets.token_hex(8)}")
+        return
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, secrets.randbits(48), timeout=None)
+
+
+def _write_generation_file(path, value):
+    # Write a new file and rename it over the old one, so a reader never sees
+    # half a value.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w") as file:
+            file.write(value)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def invalidate_pages(**kwargs):
+    """Make every cached page stale: now, and again when the transaction commits.
+
+    The first bump covers code that never commits (tests) and readers that start
+    now; the second covers a page rendered from the old rows while the change was
+    still being written, which would otherwise be stored under the new generation.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def _model_changed(sender, **kwargs):
+    if sender._meta.app_label in settings.PAGE_CACHE_APPS:
+        invalidate_pages()
+
+
+def _relation_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        _model_changed(sender)
+
+
+def connect_invalidation_signals():
+    dispatch = "clinic_site.page_cache"
+    post_save.connect(_model_changed, dispatch_uid=f"{dispatch}.save")
+    post_delete.connect(_model_changed, dispatch_uid=f"{dispatch}.delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid=f"{dispatch}.m2m")
+    # Bulk changes to comments (QuerySet.update) bypass save(); the comments app
+    # announces them with its own signal.
+    from comments.signals import comments_changed
+
+    comments_changed.connect(invalidate_pages, dispatch_uid=f"{dispatch}.comments")
+
+
+# --- The middleware ------------------------------------------------------------
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.may_use_cache(request):
+            response = self.get_response(request)
+            if request.method in ("GET", "HEAD") and "Cache-Control" not in response:
+                # A page rendered for one person: browsers check it each time, and
+                # shared caches never keep it.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        key = self.key(request, current_generation())
+        cache = page_cache()
+        entry = cache.get(key)
+        if entry is not None:
+            return self.from_entry(request, entry)
+
+        response = self.get_response(request)
+        if self.may_store(request, response):
+            entry = self.to_entry(response)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            response["ETag"] = entry["etag"]
+            self.add_cache_headers(response, entry)
+            response["X-Page-Cache"] = "miss"
+        elif "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    @staticmethod
+    def may_use_cache(request):
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and CookieStorage.cookie_name not in request.COOKIES
+            and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDE_PREFIXES)
+        )
+
+    @staticmethod
+    def key(request, generation):
+        url = request.build_absolute_uri().encode()
+        return f"page:{generation}:{hashlib.md5(url, usedforsecurity=False).hexdigest()}"
+
+    @staticmethod
+    def may_store(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if "Cache-Control" in response:  # the view chose for itself (never_cache...)
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        vary = {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
+        if vary - HARMLESS_VARY:
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        messages = getattr(request, "_messages", None)
+        return not (messages is not None and len(messages))
+
+    @staticmethod
+    def to_entry(response):
+        content, tokens = TOKEN_INPUT.subn(
+            rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", response.content
+        )
+        digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        return {
+            "content": content,
+            "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
+            "has_token": bool(tokens),
+            "etag": f'W/"{digest}"',
+        }
+
+    def from_entry(self, request, entry):
+        content = entry["content"]
+        if entry["has_token"]:
+            content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content)
+        for header, value in entry["headers"]:
+            response[header] = value
+        response["ETag"] = entry["etag"]
+        self.add_cache_headers(response, entry)
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    @staticmethod
+    def add_cache_headers(response, entry):
+        if entry["has_token"]:
+            # With a form token inside, the page is one visitor's own copy.
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, no_cache=True)
