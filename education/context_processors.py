@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from .models import ClinicProfile
-from .navigation import MAIN_NAVIGATION
+from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION
 
 
 def clinic(request):
@@ -9,4 +9,5 @@ def clinic(request):
     return {
         "clinic": SimpleLazyObject(ClinicProfile.load),
         "main_navigation": MAIN_NAVIGATION,
+        "footer_navigation": FOOTER_NAVIGATION,
     }

@@ -10,3 +10,10 @@ MAIN_NAVIGATION = [
     ("education:aftercare", "Aftercare"),
     ("education:contact", "Contact"),
 ]
+
+# Helpful pages that are not in the main menu: linked from every page's footer.
+FOOTER_NAVIGATION = [
+    ("education:self-check", "Is IMS right for me?"),
+    ("education:glossary", "Words you may meet"),
+    ("education:search", "Search"),
+]

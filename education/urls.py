@@ -1,6 +1,9 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .feeds import LatestArticlesFeed
+from .sitemaps import SITEMAPS
 
 app_name = "education"
 
@@ -15,4 +18,9 @@ urlpatterns = [
     path("aftercare/", views.AftercareView.as_view(), name="aftercare"),
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("glossary/", views.GlossaryView.as_view(), name="glossary"),
+    path("self-check/", views.SelfCheckView.as_view(), name="self-check"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

@@ -1,8 +1,14 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from . import structured_data
+from .forms import SelfCheckForm
+from .glossary import link_glossary_terms
 from .models import (
     FAQ,
     AftercareTip,
@@ -14,6 +20,8 @@ from .models import (
     Precaution,
     SitePage,
 )
+from .page_meta import Crumb, PageMetaMixin
+from .search import MAX_QUERY_LENGTH, query_words, search
 
 
 class SitePageMixin:
@@ -46,7 +54,7 @@ class ArticleQuerysetMixin:
         return Article.objects.published().select_related("reviewer")
 
 
-class HomeView(SitePageMixin, TemplateView):
+class HomeView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/home.html"
     page_key = SitePage.Key.HOME
     default_title = "IMS and dry needling, explained"
@@ -59,8 +67,11 @@ class HomeView(SitePageMixin, TemplateView):
         context["common_questions"] = FAQ.objects.published().select_related("category")[:4]
         return context
 
+    def get_structured_data(self, context):
+        return [structured_data.clinic(context["clinic"], self.request)]
 
-class ArticleListView(SitePageMixin, ArticleQuerysetMixin, ListView):
+
+class ArticleListView(PageMetaMixin, SitePageMixin, ArticleQuerysetMixin, ListView):
     template_name = "education/article_list.html"
     context_object_name = "articles"
     paginate_by = 12
@@ -69,9 +80,10 @@ class ArticleListView(SitePageMixin, ArticleQuerysetMixin, ListView):
     default_description = "Plain-language articles about IMS and dry needling."
 
 
-class ArticleDetailView(ArticleQuerysetMixin, DetailView):
+class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     template_name = "education/article_detail.html"
     context_object_name = "article"
+    og_type = "article"
 
     def get_queryset(self):
         return (
@@ -87,8 +99,30 @@ class ArticleDetailView(ArticleQuerysetMixin, DetailView):
             )
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
+        context["article_body"] = link_glossary_terms(self.object.body_html, terms)
+        return context
 
-class FAQView(SitePageMixin, TemplateView):
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Home", reverse("education:home")),
+            Crumb("Articles", reverse("education:article-list")),
+            Crumb(self.object.title, self.object.get_absolute_url()),
+        ]
+
+    def get_meta_title(self, context):
+        return self.object.title
+
+    def get_meta_description(self, context):
+        return self.object.summary
+
+    def get_structured_data(self, context):
+        return [structured_data.medical_web_page(self.object, context["clinic"], self.request)]
+
+
+class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/faq.html"
     page_key = SitePage.Key.FAQ
     default_title = "Questions and answers about IMS"
@@ -103,8 +137,12 @@ class FAQView(SitePageMixin, TemplateView):
         context["categories"] = [category for category in categories if category.published_faqs]
         return context
 
+    def get_structured_data(self, context):
+        shown = [faq for category in context["categories"] for faq in category.published_faqs]
+        return [structured_data.faq_page(shown, self.request)] if shown else []
 
-class BenefitListView(SitePageMixin, ListView):
+
+class BenefitListView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/benefits.html"
     context_object_name = "benefits"
     page_key = SitePage.Key.BENEFITS
@@ -115,7 +153,7 @@ class BenefitListView(SitePageMixin, ListView):
         return Benefit.objects.published()
 
 
-class ConditionListView(SitePageMixin, ListView):
+class ConditionListView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/conditions.html"
     context_object_name = "conditions"
     page_key = SitePage.Key.CONDITIONS
@@ -126,7 +164,7 @@ class ConditionListView(SitePageMixin, ListView):
         return Condition.objects.published()
 
 
-class SafetyView(SitePageMixin, TemplateView):
+class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/safety.html"
     page_key = SitePage.Key.SAFETY
     default_title = "Is IMS safe for me?"
@@ -142,7 +180,7 @@ class SafetyView(SitePageMixin, TemplateView):
         return context
 
 
-class AftercareView(SitePageMixin, TemplateView):
+class AftercareView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/aftercare.html"
     page_key = SitePage.Key.AFTERCARE
     default_title = "After your IMS treatment"
@@ -158,19 +196,80 @@ class AftercareView(SitePageMixin, TemplateView):
         return context
 
 
-class ContactView(SitePageMixin, TemplateView):
+class ContactView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/contact.html"
     page_key = SitePage.Key.CONTACT
     default_title = "Contact and booking"
     default_description = "How to reach the clinic and book an IMS appointment."
 
+    def get_structured_data(self, context):
+        return [structured_data.clinic(context["clinic"], self.request)]
 
-class GlossaryView(ListView):
+
+class GlossaryView(PageMetaMixin, ListView):
     template_name = "education/glossary.html"
     context_object_name = "terms"
+    meta_title = "Words you may meet"
+    meta_description = (
+        "Plain-language meanings of the words used when talking about IMS and dry needling."
+    )
 
     def get_queryset(self):
         return GlossaryTerm.objects.all()
+
+
+class SearchView(PageMetaMixin, TemplateView):
+    template_name = "education/search.html"
+    indexable = False
+    meta_title = "Search"
+    meta_description = "Search the clinic's articles, questions and answers about IMS."
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        context.update(
+            query=query,
+            max_query_length=MAX_QUERY_LENGTH,
+            query_too_long=len(query) > MAX_QUERY_LENGTH,
+            has_words=bool(query_words(query)),
+            results=search(query),
+        )
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class SelfCheckView(PageMetaMixin, FormView):
+    """The "Is IMS right for me?" check.
+
+    The answers are posted (so they never appear in an address, a browser's
+    history or a server log), read once to build the reply, and not stored.
+    """
+
+    template_name = "education/self_check.html"
+    form_class = SelfCheckForm
+    indexable = False
+    meta_title = "Is IMS right for me?"
+    meta_description = "A short check of the health questions to talk over before booking IMS."
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question="")
+        return kwargs
+
+    def form_valid(self, form):
+        return self.render_to_response(
+            self.get_context_data(form=form, answered=True, reasons=form.reasons())
+        )
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sitemap_url"] = self.request.build_absolute_uri(reverse("education:sitemap"))
+        return context
 
 
 def page_not_found(request, exception):

@@ -12,6 +12,7 @@ from education.models import (
     ClinicProfile,
     Condition,
     FAQCategory,
+    GlossaryTerm,
     Precaution,
     Resource,
     Reviewer,
@@ -154,3 +155,12 @@ class SitePageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SitePage
         django_get_or_create = ["key"]
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    definition = "A plain meaning."
+
+    class Meta:
+        model = GlossaryTerm

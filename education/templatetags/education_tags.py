@@ -1,4 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -10,3 +15,17 @@ def is_current(request, url):
     if url == "/":
         return path == "/"
     return path == url or path.startswith(url)
+
+
+# The characters Django's json_script escapes, so a value can never close the
+# <script> element or open a comment inside it.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """``data`` as a JSON-LD data block (not executable script, so CSP allows it)."""
+    encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308

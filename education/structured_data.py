@@ -1,0 +1,132 @@
+"""Schema.org data about the site's pages, for search engines (JSON-LD).
+
+Each function returns plain dicts built from the same rows the page shows; the
+``json_ld`` template filter turns them into a <script type="application/ld+json">
+data block. There is deliberately no review-stars markup: search engines ignore
+ratings a business publishes about itself and may penalise them.
+"""
+
+from html import unescape
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+SCHEMA = "https://schema.org"
+
+IMS_THERAPY = {
+    "@type": "MedicalTherapy",
+    "name": "Intramuscular stimulation (IMS)",
+    "alternateName": ["IMS", "Gunn IMS", "Dry needling"],
+    "description": (
+        "A type of dry needling in which a physiotherapist places a thin, solid needle "
+        "into tight muscles to ease muscle and nerve pain."
+    ),
+}
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def clinic(profile, request):
+    """The clinic as a MedicalClinic and Physiotherapy business, from the clinic profile."""
+    data = {
+        "@context": SCHEMA,
+        "@type": ["MedicalClinic", "Physiotherapy"],
+        "@id": absolute(request, reverse("education:contact")) + "#clinic",
+        "name": profile.name,
+        "url": absolute(request, reverse("education:home")),
+    }
+    if profile.tagline:
+        data["description"] = profile.tagline
+    if profile.phone:
+        data["telephone"] = profile.phone
+    if profile.email:
+        data["email"] = profile.email
+    if profile.street_address:
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": profile.street_address,
+            "addressLocality": profile.city,
+            "addressCountry": profile.country,
+        }
+        if profile.region:
+            address["addressRegion"] = profile.region
+        if profile.postal_code:
+            address["postalCode"] = profile.postal_code
+        data["address"] = address
+    data["availableService"] = IMS_THERAPY
+    return data
+
+
+def clinic_reference(profile, request):
+    return {
+        "@type": ["MedicalClinic", "Physiotherapy"],
+        "@id": absolute(request, reverse("education:contact")) + "#clinic",
+        "name": profile.name,
+    }
+
+
+def medical_web_page(article, profile, request):
+    """An article as a MedicalWebPage about IMS, with who reviewed it and when."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "MedicalWebPage",
+        "url": absolute(request, article.get_absolute_url()),
+        "name": article.title,
+        "headline": article.title,
+        "description": article.summary,
+        "inLanguage": "en-CA",
+        "datePublished": article.published_at.date().isoformat(),
+        "dateModified": article.updated_at.date().isoformat(),
+        "about": IMS_THERAPY,
+        "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
+        "publisher": clinic_reference(profile, request),
+    }
+    if article.last_reviewed:
+        data["lastReviewed"] = article.last_reviewed.isoformat()
+    if article.reviewer:
+        data["reviewedBy"] = {
+            "@type": "Person",
+            "name": article.reviewer.name,
+            "jobTitle": article.reviewer.credentials,
+        }
+    if article.author_name:
+        data["author"] = {"@type": "Person", "name": article.author_name}
+    return data
+
+
+def faq_page(faqs, request):
+    """The questions and answers exactly as the page lists them."""
+    return {
+        "@context": SCHEMA,
+        "@type": "FAQPage",
+        "url": absolute(request, reverse("education:faq")),
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": faq.question,
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": unescape(strip_tags(faq.answer_html)).strip(),
+                },
+            }
+            for faq in faqs
+        ],
+    }
+
+
+def breadcrumb_list(crumbs, request):
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.name,
+                "item": absolute(request, crumb.url),
+            }
+            for position, crumb in enumerate(crumbs, start=1)
+        ],
+    }
