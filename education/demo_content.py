@@ -1150,3 +1150,70 @@ SITE_PAGES = [
         "body": "",
     },
 ]
+
+GLOSSARY_TERMS = [
+    {
+        "term": "IMS",
+        "slug": "ims",
+        "definition": (
+            "Short for intramuscular stimulation. A type of dry needling developed by "
+            "Dr. Chan Gunn. A physiotherapist puts a very thin needle into tight muscles "
+            "near an irritated nerve to help them relax."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Dry needling",
+        "slug": "dry-needling",
+        "definition": (
+            "Putting a thin, solid needle into a muscle to ease pain and tightness. It is "
+            "called dry because nothing is injected. IMS is one kind of dry needling."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Trigger point",
+        "slug": "trigger-point",
+        "definition": (
+            "A small, tight, tender knot in a muscle. Pressing on it can hurt, and it can "
+            "send pain to other places."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Referred pain",
+        "slug": "referred-pain",
+        "definition": (
+            "Pain you feel in a different place from where the problem is. For example, a "
+            "tight muscle in the shoulder can cause a headache."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Neuropathy",
+        "slug": "neuropathy",
+        "definition": (
+            "A nerve that is not working as well as it should. It can make the muscles it "
+            "controls tight and sore. Pain from it is called neuropathic pain."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Myofascial",
+        "slug": "myofascial",
+        "definition": (
+            "About muscles and the thin layer of tissue (fascia) that wraps them. "
+            "Myofascial pain is pain that comes from muscles and this tissue."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Contraindication",
+        "slug": "contraindication",
+        "definition": (
+            "A health reason not to have a treatment, or to wait. For example, IMS is not "
+            "done on skin that has an infection."
+        ),
+        "order": 0,
+    },
+]

@@ -20,6 +20,9 @@ PUBLIC_URL_NAMES = [
     "education:safety",
     "education:aftercare",
     "education:contact",
+    "education:self-check",
+    "education:glossary",
+    "education:search",
 ]
 
 
@@ -59,6 +62,24 @@ def test_every_page_has_a_skip_link_and_landmarks(client, demo_content):
         assert 'href="#main"' in html
         for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
             assert landmark in html, (url, landmark)
+
+
+def test_every_page_has_the_search_box(client, demo_content):
+    for url in public_urls():
+        html = client.get(url).content.decode()
+        assert 'role="search" action="/search/" method="get"' in html, url
+        assert '<label class="visually-hidden" for="site-search-q">' in html, url
+
+
+def test_every_inner_page_has_breadcrumbs_starting_at_home(client, demo_content):
+    for url in public_urls():
+        html = client.get(url).content.decode()
+        if url == reverse("education:home"):
+            continue
+        crumbs = re.search(r'<nav aria-label="Breadcrumb".*?</nav>', html, re.S)
+        assert crumbs, url
+        assert '<a href="/">Home</a>' in crumbs.group(0), url
+        assert 'aria-current="page"' in crumbs.group(0), url
 
 
 def test_unknown_page_gets_the_styled_404(client, clinic):

@@ -13,6 +13,7 @@ from education.models import (
     ClinicProfile,
     Condition,
     FAQCategory,
+    GlossaryTerm,
     Precaution,
     Resource,
     Reviewer,
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             (Condition, "name", demo_content.CONDITIONS),
             (Precaution, "name", demo_content.PRECAUTIONS),
             (AftercareTip, "title", demo_content.AFTERCARE_TIPS),
+            (GlossaryTerm, "slug", demo_content.GLOSSARY_TERMS),
             (SitePage, "key", demo_content.SITE_PAGES),
         ]:
             for data in rows:
