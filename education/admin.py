@@ -1,9 +1,23 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
+from . import services
+from .admin_editorial import (
+    ContentVersionAdmin,
+    EditorialChecksMixin,
+    MarkReviewedForm,
+    ReviewDueFilter,
+    review_state,
+)
 from .models import (
     FAQ,
     AftercareTip,
@@ -11,6 +25,7 @@ from .models import (
     Benefit,
     ClinicProfile,
     Condition,
+    EditorialSettings,
     FAQCategory,
     GlossaryTerm,
     Precaution,
@@ -29,7 +44,7 @@ class ViewOnSiteMixin:
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(ContentVersionAdmin):
     list_display = ["name", "phone", "city", "updated_at"]
     fieldsets = [
         ("Clinic", {"fields": ["name", "tagline"]}),
@@ -63,7 +78,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(admin.ModelAdmin):
+class ReviewerAdmin(ContentVersionAdmin):
     list_display = ["name", "credentials", "article_count"]
     search_fields = ["name", "credentials"]
 
@@ -76,24 +91,29 @@ class ReviewerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(ContentVersionAdmin):
     list_display = ["title", "url", "order"]
     list_editable = ["order"]
     search_fields = ["title", "url", "description"]
 
 
 @admin.register(Article)
-class ArticleAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
+    checked_field = "body"
     list_display = [
         "title",
-        "status",
+        "publication",
         "published_at",
+        "order",
+        "reading_grade",
         "is_featured",
         "reviewer",
-        "next_review_due",
+        "medical_review",
         "site_link",
     ]
-    list_filter = ["status", "is_featured", "allow_comments", "reviewer"]
+    list_editable = ["order"]
+    list_filter = [ReviewDueFilter, "status", "is_featured", "allow_comments", "reviewer"]
+    actions = ["mark_reviewed"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
@@ -110,6 +130,57 @@ class ArticleAdmin(ViewOnSiteMixin, admin.ModelAdmin):
         ("Related content", {"fields": ["related_articles", "resources", "allow_comments"]}),
     ]
 
+    @admin.display(description="Status", ordering="status")
+    def publication(self, obj):
+        if obj.status == Article.Status.DRAFT:
+            return "Draft"
+        if obj.published_at > timezone.now():
+            return "Scheduled"
+        return "Live"
+
+    @admin.display(description="Next medical review", ordering="next_review_due")
+    def medical_review(self, obj):
+        return review_state(obj)
+
+    @admin.display(description="On the site")
+    def site_link(self, obj):
+        label = "View on site" if obj.is_live else "Preview"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
+
+    @admin.action(description="Mark as reviewed by a clinician", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        form = MarkReviewedForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reviewer = form.cleaned_data["reviewer"]
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Marked as reviewed by {reviewer.name}.")
+                for article in queryset:
+                    services.article_mark_reviewed(article=article, reviewer=reviewer)
+                    self.log_change(request, article, f"Marked as reviewed by {reviewer.name}.")
+            count = len(queryset)
+            self.message_user(
+                request,
+                f"{count} article{'s' if count != 1 else ''} marked as reviewed by "
+                f"{reviewer.name}.",
+                messages.SUCCESS,
+            )
+            return None
+        settings = EditorialSettings.load()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Mark articles as reviewed",
+            "opts": self.model._meta,
+            "queryset": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "next_review_due": services.add_months(
+                timezone.localdate(), settings.review_interval_months
+            ),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/education/article/mark_reviewed.html", context)
+
 
 class FAQInline(admin.StackedInline):
     model = FAQ
@@ -119,7 +190,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(FAQCategory)
-class FAQCategoryAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+class FAQCategoryAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     list_display = ["name", "order", "faq_count", "site_link"]
     list_editable = ["order"]
     search_fields = ["name", "intro"]
@@ -135,8 +206,9 @@ class FAQCategoryAdmin(ViewOnSiteMixin, admin.ModelAdmin):
 
 
 @admin.register(FAQ)
-class FAQAdmin(ViewOnSiteMixin, admin.ModelAdmin):
-    list_display = ["question", "category", "order", "is_published", "site_link"]
+class FAQAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
+    checked_field = "answer"
+    list_display = ["question", "category", "order", "is_published", "reading_grade", "site_link"]
     list_editable = ["order", "is_published"]
     list_filter = ["category", "is_published"]
     search_fields = ["question", "answer"]
@@ -144,7 +216,7 @@ class FAQAdmin(ViewOnSiteMixin, admin.ModelAdmin):
     list_select_related = ["category"]
 
 
-class OrderedContentAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+class OrderedContentAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     list_editable = ["order", "is_published"]
     list_filter = ["is_published"]
 
@@ -176,7 +248,7 @@ class AftercareTipAdmin(OrderedContentAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+class GlossaryTermAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     list_display = ["term", "order", "site_link"]
     list_editable = ["order"]
     search_fields = ["term", "definition"]
@@ -184,10 +256,90 @@ class GlossaryTermAdmin(ViewOnSiteMixin, admin.ModelAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(ViewOnSiteMixin, admin.ModelAdmin):
+class SitePageAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     list_display = ["__str__", "title", "last_reviewed", "updated_at", "site_link"]
     search_fields = ["title", "meta_description", "intro", "body"]
     fields = ["key", "title", "meta_description", "intro", "body", "last_reviewed"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["key"] if obj else []
+
+
+@admin.register(EditorialSettings)
+class EditorialSettingsAdmin(ContentVersionAdmin):
+    fieldsets = [
+        ("Reading level", {"fields": ["reading_grade_target"]}),
+        ("Claims check", {"fields": ["claim_phrases"]}),
+        ("Medical review", {"fields": ["review_interval_months"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not EditorialSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # One set of settings: open it, or the form with the defaults if none is saved.
+        settings = EditorialSettings.objects.first()
+        if settings is not None and self.has_view_or_change_permission(request, settings):
+            return redirect(reverse("admin:education_editorialsettings_change", args=[1]))
+        if settings is None and self.has_add_permission(request):
+            return redirect(reverse("admin:education_editorialsettings_add"))
+        return super().changelist_view(request, extra_context)
+
+
+# --- Staff accounts and the record of changes ---------------------------------------
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Read-only record of every change made in the admin, with who made it."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action", "summary"]
+    list_filter = ["action_flag", "content_type", "user"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+
+    @admin.display(description="Action", ordering="action_flag")
+    def action(self, obj):
+        return {1: "Added", 2: "Changed", 3: "Deleted"}.get(obj.action_flag, "")
+
+    @admin.display(description="What changed")
+    def summary(self, obj):
+        return obj.get_change_message()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Staff accounts: only a superuser can create, edit or grant superuser powers."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,0 +1,309 @@
+"""Admin building blocks for editing content: revisions that can be compared and
+restored, the reading-level and claims checks, and medical review reminders.
+
+education/admin.py puts them together for each model.
+"""
+
+import datetime
+from difflib import SequenceMatcher
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from .checks import find_claims, plain_text, reading_grade
+from .fields import SanitizedHTMLField
+from .models import EditorialSettings, Reviewer
+
+REVIEW_SOON_DAYS = 30
+
+
+# --- Revisions ------------------------------------------------------------------
+
+
+class ContentVersionAdmin(VersionAdmin):
+    """Every save through the admin keeps a revision with the user who made it.
+
+    The History page lists the revisions, newest first; each can be compared with
+    the current text and restored (django-reversion's revision form, saved as a
+    new change so that nothing is lost).
+    """
+
+    object_history_template = "admin/education/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        opts = self.model._meta
+        compare = path(
+            "<path:object_id>/history/<int:version_id>/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        versions = self._reversion_order_version_queryset(
+            request,
+            Version.objects.get_for_object_reference(self.model, unquote(object_id)).select_related(
+                "revision__user"
+            ),
+        )
+        action_list = [
+            {
+                "revision": version.revision,
+                "url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                    args=[version.object_id, version.pk],
+                ),
+                "compare_url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare",
+                    args=[version.object_id, version.pk],
+                ),
+            }
+            for version in versions
+        ]
+        context = {"action_list": action_list, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id, version_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such item.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(
+            Version.objects.get_for_object(obj).select_related("revision__user"), pk=version_id
+        )
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare an earlier version of “{obj}”",
+            "subtitle": str(obj),
+            "opts": opts,
+            "original": obj,
+            "object_id": obj.pk,
+            "version": version,
+            "changes": version_changes(obj, version),
+            "restore_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision",
+                args=[obj.pk, version.pk],
+            ),
+            "has_change_permission": self.has_change_permission(request, obj),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/education/compare.html", context)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """``old`` and ``new`` as runs of words marked "same", "removed" or "added"."""
+    old_words, new_words = old.split(), new.split()
+    runs = []
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(("same", " ".join(old_words[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("removed", " ".join(old_words[i1:i2])))
+        if j2 > j1:
+            runs.append(("added", " ".join(new_words[j1:j2])))
+    return runs
+
+
+def _display_value(field, value) -> str:
+    """How staff would recognise ``value`` of ``field`` on the edit page."""
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(field, models.ManyToManyField):
+        names = field.related_model._default_manager.filter(pk__in=value)
+        return ", ".join(sorted(str(item) for item in names)) or "(none)"
+    if isinstance(field, models.ForeignKey):
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else "(since deleted)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, SanitizedHTMLField):
+        return plain_text(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return localize(
+            timezone.localtime(value) if isinstance(value, datetime.datetime) else value
+        )
+    return str(value)
+
+
+def version_changes(obj, version) -> list[dict]:
+    """The fields in which ``version`` differs from ``obj`` as it is now."""
+    old_values = version.field_dict
+    changes = []
+    for field in obj._meta.get_fields():
+        if not field.concrete or field.primary_key or field.auto_created:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            continue
+        if field.attname not in old_values:
+            continue
+        old = old_values[field.attname]
+        if isinstance(field, models.ManyToManyField):
+            new = [item.pk for item in getattr(obj, field.name).all()]
+            if sorted(old or []) == sorted(new):
+                continue
+        else:
+            new = getattr(obj, field.attname)
+            if old == new:
+                continue
+        old_text, new_text = _display_value(field, old), _display_value(field, new)
+        changes.append(
+            {
+                "label": field.verbose_name,
+                "diff": word_diff(old_text, new_text),
+                "formatting_only": old_text == new_text,
+            }
+        )
+    return changes
+
+
+# --- Reading level and claims ------------------------------------------------------
+
+
+def editorial_report(text: str, settings: EditorialSettings) -> dict:
+    grade = reading_grade(text)
+    target = float(settings.reading_grade_target)
+    return {
+        "grade": grade,
+        "target": settings.reading_grade_target,
+        "above_target": grade is not None and grade > target,
+        "claims": find_claims(text, settings.claim_phrase_list),
+    }
+
+
+class EditorialChecksMixin:
+    """Shows the reading grade and phrases to check for one rich-text field.
+
+    The grade is a column in the list and, with the flagged phrases, a panel at the
+    top of the edit page. Saving is never blocked: a warning message names what
+    was flagged so a clinician can look at it.
+    """
+
+    checked_field = None
+    change_form_template = "admin/education/change_form_with_checks.html"
+
+    def _reading_grade_column(self, settings):
+        target = float(settings.reading_grade_target)
+
+        @admin.display(description="Reading grade")
+        def reading_grade_column(obj):
+            grade = reading_grade(getattr(obj, self.checked_field))
+            if grade is None:
+                return "–"
+            if grade > target:
+                return format_html(
+                    '<strong class="editorial-flag">{} (above {})</strong>',
+                    grade,
+                    settings.reading_grade_target,
+                )
+            return grade
+
+        reading_grade_column.__name__ = "reading_grade"
+        return reading_grade_column
+
+    @admin.display(description="Reading grade")
+    def reading_grade(self, obj):
+        return self._reading_grade_column(EditorialSettings.load())(obj)
+
+    def get_list_display(self, request):
+        # One settings query for the whole list rather than one per row.
+        column = self._reading_grade_column(EditorialSettings.load())
+        return [
+            column if name == "reading_grade" else name
+            for name in super().get_list_display(request)
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["editorial_report"] = editorial_report(
+                getattr(obj, self.checked_field), EditorialSettings.load()
+            )
+        context["editorial_field_label"] = self.model._meta.get_field(
+            self.checked_field
+        ).verbose_name
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        report = editorial_report(getattr(obj, self.checked_field), EditorialSettings.load())
+        if report["above_target"]:
+            messages.warning(
+                request,
+                f"“{obj}” reads at grade {report['grade']}, above the target of "
+                f"{report['target']}. Shorter sentences and everyday words bring it down.",
+            )
+        if report["claims"]:
+            found = ", ".join(sorted({f"“{claim.found}”" for claim in report["claims"]}))
+            messages.warning(
+                request,
+                f"“{obj}” uses {found}. Please ask a clinician to check it does not "
+                "promise too much.",
+            )
+
+
+# --- Medical review reminders -------------------------------------------------------
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", f"Overdue or due within {REVIEW_SOON_DAYS} days"),
+            ("overdue", "Overdue"),
+            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
+            ("unset", "No review date"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        horizon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+        match self.value():
+            case "due":
+                return queryset.filter(next_review_due__lte=horizon)
+            case "overdue":
+                return queryset.filter(next_review_due__lt=today)
+            case "soon":
+                return queryset.filter(next_review_due__gte=today, next_review_due__lte=horizon)
+            case "unset":
+                return queryset.filter(next_review_due__isnull=True)
+        return queryset
+
+
+class MarkReviewedForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=Reviewer.objects.all(),
+        label="Reviewed by",
+        help_text="The clinician who checked these articles for medical accuracy.",
+    )
+
+
+def review_state(article) -> str:
+    if article.next_review_due is None:
+        return "No review date"
+    today = timezone.localdate()
+    if article.next_review_due < today:
+        return f"Overdue since {localize(article.next_review_due)}"
+    if article.next_review_due <= today + datetime.timedelta(days=REVIEW_SOON_DAYS):
+        return f"Due {localize(article.next_review_due)}"
+    return localize(article.next_review_due)
