@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -48,10 +49,27 @@ class SitePageMixin:
 
 
 class ArticleQuerysetMixin:
-    """The one place that decides which articles a visitor may see."""
+    """The one place that decides which articles a visitor may see.
+
+    Patients see published articles whose publish date has come. A view that sets
+    ``allow_preview`` also shows drafts and scheduled articles to staff who may edit
+    articles, so they can check them exactly as patients will; anyone else gets 404.
+    """
+
+    allow_preview = False
+
+    def can_preview(self):
+        user = self.request.user
+        return (
+            self.allow_preview
+            and user.is_active
+            and user.is_staff
+            and user.has_perm("education.change_article")
+        )
 
     def get_queryset(self):
-        return Article.objects.published().select_related("reviewer")
+        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
+        return articles.select_related("reviewer")
 
 
 class HomeView(PageMetaMixin, SitePageMixin, TemplateView):
@@ -84,6 +102,14 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     template_name = "education/article_detail.html"
     context_object_name = "article"
     og_type = "article"
+    allow_preview = True
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_live:
+            # A preview is for the editor's eyes only: never kept by any cache.
+            add_never_cache_headers(response)
+        return response
 
     def get_queryset(self):
         return (
@@ -103,6 +129,9 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         context = super().get_context_data(**kwargs)
         terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
         context["article_body"] = link_glossary_terms(self.object.body_html, terms)
+        context["is_preview"] = not self.object.is_live
+        if context["is_preview"]:
+            self.indexable = False
         return context
 
     def get_breadcrumbs(self):
