@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format browser bench clean
+.PHONY: install run serve test lint format browser bench backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,25 @@ run: install
 	$(MANAGE) ensure_demo_staff
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production settings and gunicorn, on this machine, with SQLite. For this
+# local try-out only, it makes up a throwaway DJANGO_SECRET_KEY (unless one is set),
+# allows only $(HOST) and localhost, and turns off the HTTPS redirect, because
+# there is no TLS here. A real server sets all three itself (see README).
+serve: install
+	@echo "make serve: production settings on http://$(HOST):$(PORT)/ with SQLite."
+	@echo "make serve: local try-out only: throwaway DJANGO_SECRET_KEY, ALLOWED_HOSTS=$(HOST),localhost, SECURE_SSL_REDIRECT=0."
+	export DJANGO_SETTINGS_MODULE=clinic_site.settings.prod \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$(HOST),localhost" SECURE_SSL_REDIRECT=0 && \
+	$(MANAGE) migrate --no-input && \
+	$(MANAGE) load_demo_content && \
+	$(MANAGE) collectstatic --no-input --verbosity 0 && \
+	exec $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi
+
+# A consistent copy of the SQLite database, safe while the site is running.
+backup: install
+	$(MANAGE) backup
 
 # Browser tests need Chromium; install Debian's package if it is missing.
 browser:

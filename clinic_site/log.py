@@ -29,6 +29,8 @@ class JSONFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", request_id_var.get()),
         }
+        # Extra structured fields: logger.info(..., extra={"fields": {...}}).
+        entry.update(getattr(record, "fields", {}))
         status_code = getattr(record, "status_code", None)
         if status_code is not None:
             entry["status_code"] = status_code

@@ -323,3 +323,6 @@ LOGGING = {
     },
 }
 ADMINS = [("Site administrator", address) for address in env_list("ADMIN_EMAILS")]
+
+# `manage.py backup` (make backup) writes SQLite backups here.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))

@@ -1,0 +1,69 @@
+"""Gunicorn settings for the clinic site.
+
+Run: gunicorn -c clinic_site/gunicorn.conf.py clinic_site.wsgi
+
+Every value can be changed from the environment without editing this file.
+"""
+
+import multiprocessing
+import os
+
+from gunicorn.glogging import Logger
+
+# Behind a reverse proxy, keep 127.0.0.1; set GUNICORN_BIND=0.0.0.0:8000 to listen openly.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Page rendering is CPU work, so the classic two workers per core plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+
+# A request that takes longer than this is stuck: the worker is replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# On restart, requests in flight get this long to finish.
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Replace each worker after about a thousand requests, a little apart, so slow
+# memory growth never builds up and workers never restart all at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+
+# The proxy that may set X-Forwarded-* headers (SECURE_PROXY_SSL_HEADER in Django).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Access and error logs go to standard output, the access log as JSON lines like
+# the site's own log, with the same request id.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+class JSONLogger(Logger):
+    """Gunicorn's own messages and the access log as JSON lines, like the site's log."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        from clinic_site.log import JSONFormatter
+
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                handler.setFormatter(JSONFormatter())
+
+    def access(self, resp, req, environ, request_time):
+        if not self.access_log_enabled:
+            return
+        atoms = self.atoms(resp, req, environ, request_time)
+        fields = {
+            "request_id": atoms.get("{x-request-id}o", "-"),
+            "remote": atoms["h"],
+            "method": atoms["m"],
+            "path": atoms["U"],
+            "query": atoms["q"],
+            "status": atoms["s"],
+            "bytes": atoms["B"],
+            "duration_ms": atoms["M"],
+            "user_agent": atoms["a"],
+        }
+        message = f"{atoms['m']} {atoms['U']} {atoms['s']}"
+        self.access_log.info(message, extra={"fields": fields})
+
+
+logger_class = JSONLogger
