@@ -15,6 +15,7 @@ from .admin_editorial import (
     ContentVersionAdmin,
     EditorialChecksMixin,
     MarkReviewedForm,
+    PublicationFilter,
     ReviewDueFilter,
     review_state,
 )
@@ -112,7 +113,7 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
         "site_link",
     ]
     list_editable = ["order"]
-    list_filter = [ReviewDueFilter, "status", "is_featured", "allow_comments", "reviewer"]
+    list_filter = [ReviewDueFilter, PublicationFilter, "is_featured", "allow_comments", "reviewer"]
     actions = ["mark_reviewed"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
