@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from comments.models import Comment
 from education.models import (
     FAQ,
     AftercareTip,
@@ -164,3 +165,17 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = GlossaryTerm
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved patient comment; pass status="pending" for one awaiting review."""
+
+    article = factory.SubFactory(ArticleFactory)
+    name = factory.Sequence(lambda n: f"Patient {n}")
+    email = factory.Sequence(lambda n: f"patient{n}@example.com")
+    body = factory.Sequence(lambda n: f"Thank you, this helped me understand IMS ({n}).")
+    status = Comment.Status.APPROVED
+    decision = Comment.Decision.HELD
+
+    class Meta:
+        model = Comment

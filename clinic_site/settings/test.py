@@ -1,6 +1,19 @@
 """The test suite: fast hashing, e-mail kept in memory, plain static storage."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .base import DATABASES
+
+# SQLite tests use a database file, not Django's shared in-memory database, so that
+# several connections lock and wait for each other as they do on a real server
+# (tests/comments/test_concurrency.py). Each test run gets its own file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"clinic-test-{os.getpid()}.sqlite3")
+    }
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105

@@ -1,0 +1,145 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.utils.html import format_html
+
+from .models import MAX_COMMENT_LENGTH, Comment, http_url_validator
+
+NUL_MESSAGE = "Please remove the invisible characters from this field."
+
+
+class CommentForm(forms.Form):
+    """The patient's "Leave a reply" form.
+
+    Besides what the patient sees it carries a signed token (which page, when the
+    form was shown, and a one-off key) and a honeypot field hidden from people.
+    The moderation policy checks both (see comments.moderation).
+    """
+
+    name = forms.CharField(
+        max_length=80,
+        error_messages={
+            "required": "Please enter your name. It is shown with your comment.",
+            "max_length": "Please shorten your name to 80 characters or fewer.",
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    email = forms.EmailField(
+        label="E-mail",
+        max_length=254,
+        help_text="Never shown on the site.",
+        error_messages={
+            "required": "Please enter your e-mail address. It is never shown on the site.",
+            "invalid": "Please enter an e-mail address like name@example.com.",
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    website = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[http_url_validator],
+        error_messages={
+            "invalid": "Please enter a full web address that starts with http:// or https://.",
+            "max_length": "Please shorten the web address to 200 characters or fewer.",
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    body = forms.CharField(
+        label="Comment",
+        max_length=MAX_COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Please write your comment.",
+            "max_length": "Please shorten your comment to 3,000 characters or fewer "
+            "(it has %(show_value)s).",
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    consent = forms.BooleanField(
+        label="I agree that my name and comment will be shown on this page after review.",
+        error_messages={"required": "Please tick this box to agree before you send."},
+    )
+    subject = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    form_token = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args, article, comment_settings, clinic=None, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.parent_comment = None
+        self.fields["consent"].help_text = privacy_notice(comment_settings, clinic)
+        self.helper = FormHelper(self)
+        self.helper.form_action = action
+        self.helper.form_id = "comment-form"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "parent",
+            "form_token",
+            Field("name", autocomplete="name"),
+            Field("email", autocomplete="email"),
+            Field("website", autocomplete="url"),
+            "body",
+            Div("subject", css_class="d-none", aria_hidden="true"),
+            "consent",
+            Submit("submit", "Post comment"),
+        )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
+        if not body.strip():
+            raise forms.ValidationError("Please write your comment.")
+        return body
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        parent_id = cleaned.get("parent")
+        if parent_id:
+            parent = (
+                Comment.objects.approved()
+                .filter(pk=parent_id, article=self.article)
+                .only("pk", "parent_id", "name")
+                .first()
+            )
+            if parent is None:
+                self.add_error(
+                    None,
+                    "The comment you are replying to is not on this page any more. "
+                    "Your text is still here: you can post it as a new comment.",
+                )
+                self.data = self.data.copy()
+                self.data["parent"] = ""
+            elif parent.parent_id:
+                self.add_error(
+                    None,
+                    "Replies cannot be answered. Please reply to the first comment in the "
+                    "conversation instead.",
+                )
+            else:
+                self.parent_comment = parent
+        return cleaned
+
+
+def privacy_notice(comment_settings, clinic):
+    """The short privacy notice shown next to the consent box."""
+    contact = ""
+    if clinic is not None:
+        contact = getattr(clinic, "email", "") or getattr(clinic, "phone", "")
+    return format_html(
+        "Your name and comment are public. Your e-mail address is never shown: we keep it "
+        "only to contact you about your comment and to find your comments if you ask to "
+        "see or remove them, for as long as your comment is on the site. Network details "
+        "(a scrambled address and your browser name) are deleted after {} days. To have a "
+        "comment removed, contact the clinic{}.",
+        comment_settings.keep_network_data_days,
+        format_html(" at {}", contact) if contact else "",
+    )

@@ -1,0 +1,107 @@
+from django import template
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from comments import moderation, services
+from comments.forms import CommentForm
+from comments.models import Comment, CommentSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/thread.html", takes_context=True)
+def comment_thread(context, article):
+    """The approved comments of an article, oldest first, and the "Leave a reply" form.
+
+    The number of queries does not depend on how many comments there are: one page
+    of comments, their approved replies in one prefetch, and two counts.
+    """
+    request = context["request"]
+    settings = CommentSettings.load()
+    replies = Comment.objects.approved().order_by("created_at", "pk")
+    threads = (
+        Comment.objects.approved()
+        .top_level()
+        .filter(article=article)
+        .order_by("created_at", "pk")
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="public_replies"))
+    )
+    page = Paginator(threads, settings.comments_per_page).get_page(request.GET.get("comments_page"))
+    total = (
+        Comment.objects.approved()
+        .filter(article=article)
+        .filter(Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED))
+        .count()
+    )
+    is_open = moderation.comments_open(article, settings=settings)
+    form = None
+    replying_to = None
+    if is_open:
+        form = context.get("comment_form")
+        if form is None:
+            replying_to = _reply_target(request, page)
+            form = CommentForm(
+                initial={
+                    "form_token": moderation.make_form_token(article.pk),
+                    "parent": replying_to.pk if replying_to else None,
+                },
+                article=article,
+                comment_settings=settings,
+                clinic=context.get("clinic"),
+                action=reverse("comments:post", kwargs={"slug": article.slug}),
+            )
+        else:
+            replying_to = form.parent_comment
+    return {
+        "request": request,
+        "article": article,
+        "page": page,
+        "total": total,
+        "is_open": is_open,
+        "form": form,
+        "replying_to": replying_to,
+    }
+
+
+def _reply_target(request, page):
+    """The comment named by ?replyto=, if it is a top-level comment on this page."""
+    wanted = request.GET.get("replyto", "")
+    for comment in page.object_list:
+        if str(comment.pk) == wanted:
+            return comment
+    return None
+
+
+@register.simple_tag
+def pending_comment_count():
+    """How many comments wait for review; for the admin index and dashboard."""
+    return services.pending_count()
+
+
+@register.inclusion_tag("comments/admin_pending_panel.html", takes_context=True)
+def pending_comments_panel(context):
+    """The admin index box with the number of comments waiting for review."""
+    request = context["request"]
+    can_moderate = request.user.has_perm("comments.change_comment")
+    return {
+        "can_moderate": can_moderate,
+        "count": services.pending_count() if can_moderate else 0,
+        "queue_url": reverse("admin:comments_comment_changelist") + "?status=pending",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def comments_page_url(context, number):
+    """The current page's address with another page of comments."""
+    query = context["request"].GET.copy()
+    query.pop("replyto", None)
+    query["comments_page"] = number
+    return "?" + query.urlencode() + "#comments"
+
+
+@register.simple_tag(takes_context=True)
+def reply_url(context, comment):
+    query = context["request"].GET.copy()
+    query["replyto"] = comment.pk
+    return "?" + query.urlencode() + "#leave-a-reply"
