@@ -179,12 +179,17 @@ def version_changes(obj, version) -> list[dict]:
 # --- Reading level and claims ------------------------------------------------------
 
 
+def _target(settings: EditorialSettings) -> str:
+    """The target as staff typed it: "8", "7.5"."""
+    return f"{float(settings.reading_grade_target):g}"
+
+
 def editorial_report(text: str, settings: EditorialSettings) -> dict:
     grade = reading_grade(text)
     target = float(settings.reading_grade_target)
     return {
         "grade": grade,
-        "target": settings.reading_grade_target,
+        "target": _target(settings),
         "above_target": grade is not None and grade > target,
         "claims": find_claims(text, settings.claim_phrase_list),
     }
@@ -213,7 +218,7 @@ class EditorialChecksMixin:
                 return format_html(
                     '<strong class="editorial-flag">{} (above {})</strong>',
                     grade,
-                    settings.reading_grade_target,
+                    _target(settings),
                 )
             return grade
 
