@@ -138,6 +138,7 @@ def test_oversized_request_body_gets_a_bad_request_not_a_server_error(client, ar
     url = reverse("comments:post", kwargs={"slug": article.slug})
     response = client.post(url, form_data(article, body="x" * 3_000_000))
     assert response.status_code == 400
+    assert "check that your comment is shorter than 3,000 characters" in response.content.decode()
 
 
 def test_huge_headers_never_cause_a_server_error(client, article):
@@ -295,7 +296,10 @@ def test_get_on_the_posting_address_goes_back_to_the_article(client, article):
 def test_csrf_is_enforced_on_the_comment_form(article):
     browser = Client(enforce_csrf_checks=True)
     url = reverse("comments:post", kwargs={"slug": article.slug})
-    assert browser.post(url, form_data(article)).status_code == 403
+    forged = browser.post(url, form_data(article))
+    assert forged.status_code == 403
+    assert "this form has expired" in forged.content.decode()
+    assert Comment.objects.count() == 0
     page = browser.get(article.get_absolute_url()).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     data = form_data(article, csrfmiddlewaretoken=token)
