@@ -1,0 +1,41 @@
+"""The staff roles, as groups of permissions. Created by a data migration.
+
+- Content editor: writes and publishes all patient content and previews it.
+  No staff accounts, no comment moderation (add the Comment moderator group too
+  for that), and the editorial settings are read-only.
+- Clinic manager: everything a superuser can do except grant superuser powers,
+  including staff accounts, comment moderation and the login protection records.
+- Comment moderator: created by the comments app's own migration.
+"""
+
+CONTENT_EDITOR = "Content editor"
+CLINIC_MANAGER = "Clinic manager"
+
+# Apps whose every permission a clinic manager holds.
+MANAGER_APPS = ["education", "comments", "auth", "admin", "axes", "reversion"]
+# Editors may read but not change these education models.
+EDITOR_READ_ONLY = ["editorialsettings"]
+# Editors may update the clinic's profile but not add or remove it.
+EDITOR_NO_ADD_DELETE = ["clinicprofile"]
+
+
+def grant_role_permissions(Group, Permission):
+    """Create the two groups and give them their permissions; safe to run again.
+
+    Takes the Group and Permission models so a migration can pass its own.
+    """
+    editor, _ = Group.objects.get_or_create(name=CONTENT_EDITOR)
+    education = Permission.objects.filter(content_type__app_label="education")
+    editor.permissions.add(
+        *education.exclude(content_type__model__in=EDITOR_READ_ONLY).exclude(
+            content_type__model__in=EDITOR_NO_ADD_DELETE, codename__regex=r"^(add|delete)_"
+        ),
+        *education.filter(content_type__model__in=EDITOR_READ_ONLY, codename__startswith="view_"),
+    )
+
+    manager, _ = Group.objects.get_or_create(name=CLINIC_MANAGER)
+    manager.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=MANAGER_APPS).exclude(
+            content_type__app_label="auth", content_type__model="permission"
+        )
+    )
