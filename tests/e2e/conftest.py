@@ -1,0 +1,171 @@
+"""Browser tests: the real site (pytest-django's live_server) in Debian's Chromium.
+
+One browser is started for the whole run and each test opens its own context, so
+tests stay isolated without paying for a browser start each time.
+"""
+
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+# Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+MOBILE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"mobile": MOBILE, "desktop": DESKTOP}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is needed for the browser tests: {CHROMIUM} (run `make browser`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    """A folder named after this run, e.g. test-artifacts/screenshots/20260101-120000-sqlite."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = ARTIFACTS / "screenshots" / f"{stamp}-{connection.vendor}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def site(live_server):
+    """The running site with the demo clinic's content."""
+    call_command("load_demo_content", verbosity=0)
+    return live_server
+
+
+@dataclass
+class PageProblems:
+    """Console errors, uncaught exceptions and failed requests seen while browsing."""
+
+    items: list = field(default_factory=list)
+
+    def watch(self, page):
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and self.items.append(f"console error on {page.url}: {message.text}")
+            ),
+        )
+        page.on(
+            "pageerror", lambda error: self.items.append(f"script error on {page.url}: {error}")
+        )
+        page.on(
+            "requestfailed",
+            lambda request: self.items.append(f"request failed: {request.url} ({request.failure})"),
+        )
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and self.items.append(f"HTTP {response.status}: {response.url}")
+            ),
+        )
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(width_name) -> (page, problems): a fresh browser tab at that width.
+
+    ``bypass_csp=True`` lets the test inject axe-core past the site's Content Security
+    Policy; every other test browses under the policy, so a violation shows up as
+    a console error.
+    """
+    contexts = []
+
+    def _open(width="mobile", bypass_csp=False):
+        context = browser.new_context(
+            viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=bypass_csp
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        problems = PageProblems()
+        problems.watch(page)
+        return page, problems
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def run_axe(page):
+    """Run axe-core on the loaded page and return its violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: [
+                "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"
+            ]},
+            resultTypes: ["violations"],
+        })"""
+    )
+    return result["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
+    return "\n".join(lines)
+
+
+def public_paths():
+    """Every public page a patient can reach, with a short name for screenshots."""
+    from education.models import Article
+
+    paths = [
+        ("home", reverse("education:home")),
+        ("articles", reverse("education:article-list")),
+        ("faq", reverse("education:faq")),
+        ("benefits", reverse("education:benefits")),
+        ("conditions", reverse("education:conditions")),
+        ("safety", reverse("education:safety")),
+        ("aftercare", reverse("education:aftercare")),
+        ("contact", reverse("education:contact")),
+        ("self-check", reverse("education:self-check")),
+        ("glossary", reverse("education:glossary")),
+        ("search", reverse("education:search") + "?q=acupuncture"),
+        ("search-empty", reverse("education:search") + "?q=zebra"),
+        ("not-found", "/no-such-page/"),
+    ]
+    for article in Article.objects.published().order_by("order", "pk"):
+        paths.append((f"article-{article.slug}", article.get_absolute_url()))
+    return paths
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")
