@@ -190,6 +190,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The lock lasts exactly the cool-off, as the lock-out page promises, even if
+# someone keeps trying meanwhile (those tries are refused all the same).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The address is the socket's own (REMOTE_ADDR). X-Forwarded-For is read only when
 # TRUSTED_PROXY_COUNT says how many proxies of our own stand in front of the site.
