@@ -1,0 +1,149 @@
+"""Anonymous visitors get cached pages; any content change shows on the very next request."""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from clinic_site import page_cache
+from education.models import FAQ, ClinicProfile
+from tests.factories import ArticleFactory, FAQFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_anonymous_visit_is_answered_from_the_cache_without_the_database(
+    client, demo_content, django_assert_num_queries
+):
+    first = client.get(reverse("education:faq"))
+    with django_assert_num_queries(0):
+        second = client.get(reverse("education:faq"))
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edited_faq_is_visible_on_the_very_next_request(client, clinic):
+    faq = FAQFactory(question="Does IMS hurt?")
+    url = reverse("education:faq")
+    assert "Does IMS hurt?" in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    with transaction.atomic():
+        faq.question = "Will IMS be sore?"
+        faq.save()
+
+    html = client.get(url).content.decode()
+    assert "Will IMS be sore?" in html
+    assert "Does IMS hurt?" not in html
+
+
+def test_a_change_to_the_clinic_profile_shows_at_once(client, clinic):
+    assert "604-555-0100" in client.get("/").content.decode()
+
+    profile = ClinicProfile.load()
+    profile.phone = "604-555-0199"
+    profile.save()
+
+    assert "604-555-0199" in client.get("/").content.decode()
+
+
+def test_deleting_an_article_and_changing_its_links_clear_cached_pages(client, clinic):
+    article = ArticleFactory(title="Needles and nerves", is_featured=True)
+    other = ArticleFactory(title="Aftercare basics")
+    assert "Needles and nerves" in client.get(reverse("education:article-list")).content.decode()
+
+    before = client.get(other.get_absolute_url()).content.decode()
+    other.related_articles.add(article)
+    after = client.get(other.get_absolute_url()).content.decode()
+    assert "Needles and nerves" not in before
+    assert "Needles and nerves" in after
+
+    article.delete()
+    assert (
+        "Needles and nerves" not in client.get(reverse("education:article-list")).content.decode()
+    )
+
+
+def test_logged_in_staff_always_get_a_freshly_rendered_page(admin_client, clinic):
+    visitor = Client()
+    faq = FAQFactory(question="Is it safe?")
+    url = reverse("education:faq")
+    visitor.get(url)
+    # A change that skips save() and its signals leaves the anonymous copy stale...
+    FAQ.objects.filter(pk=faq.pk).update(question="Who should not have IMS?")
+
+    staff_page = admin_client.get(url)
+
+    # ...but staff never see a stored copy.
+    assert "Who should not have IMS?" in staff_page.content.decode()
+    assert "X-Page-Cache" not in staff_page
+    assert "private" in staff_page["Cache-Control"]
+    assert "Is it safe?" in visitor.get(url).content.decode()
+
+
+def test_the_browser_gets_304_while_the_page_has_not_changed(client, clinic):
+    faq = FAQFactory(question="How long is a session?")
+    url = reverse("education:faq")
+    first = client.get(url)
+    etag = first["ETag"]
+
+    unchanged = client.get(url, headers={"If-None-Match": etag})
+    faq.question = "How long does a visit take?"
+    faq.save()
+    changed = client.get(url, headers={"If-None-Match": etag})
+
+    assert "no-cache" in first["Cache-Control"]
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    assert changed.status_code == 200
+    assert "How long does a visit take?" in changed.content.decode()
+
+
+def test_staff_pages_also_answer_conditional_requests(admin_client, clinic):
+    url = reverse("education:faq")
+    etag = admin_client.get(url)["ETag"]
+
+    assert admin_client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_error_pages_and_the_admin_are_never_stored(client, clinic):
+    client.get("/no-such-page/")
+    assert client.get("/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/no-such-page/")
+    assert "X-Page-Cache" not in client.get(reverse("admin:login"))
+
+
+def test_each_address_and_query_is_a_separate_page(client, clinic):
+    ArticleFactory.create_batch(14)
+    first = client.get(reverse("education:article-list"))
+    second = client.get(reverse("education:article-list") + "?page=2")
+
+    assert first.content != second.content
+    assert second["X-Page-Cache"] == "miss"
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, clinic):
+    client.get("/")
+    client.cookies["messages"] = "something"
+
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_without_redis_the_workers_share_the_generation_through_a_file(
+    client, clinic, settings, tmp_path
+):
+    settings.PAGE_CACHE_GENERATION_FILE = tmp_path / "db.sqlite3.page-generation"
+    FAQFactory(question="Can I drive home?")
+    url = reverse("education:faq")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    # Another worker saves a change: it rewrites the file this worker reads.
+    page_cache.bump_generation()
+
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert settings.PAGE_CACHE_GENERATION_FILE.exists()
