@@ -25,6 +25,18 @@ async function start() {
         typeof options === "object" ? editor[name].configure(options) : editor[name],
       );
     const disabled = textarea.hasAttribute("disabled");
+    // The editing area takes over the textarea's label and help text, so screen
+    // readers announce "Body, edit text" rather than an unnamed region.
+    const attributes = { role: "textbox", "aria-multiline": "true" };
+    const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+    if (label) {
+      label.id = label.id || `${textarea.id}_label`;
+      attributes["aria-labelledby"] = label.id;
+    }
+    const help = textarea.getAttribute("aria-describedby");
+    if (help) {
+      attributes["aria-describedby"] = help;
+    }
     const wrapper = document.createElement("div");
     wrapper.className = disabled ? "prose-editor disabled" : "prose-editor";
     textarea.before(wrapper);
@@ -37,6 +49,7 @@ async function start() {
       // The editor's base styles are in rich_text_editor.css: an injected <style>
       // element would be refused by the Content Security Policy.
       injectCSS: false,
+      editorProps: { attributes },
       onUpdate({ editor: instance }) {
         const html = instance.getHTML();
         // An empty editor still holds one empty paragraph: store nothing instead.
