@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
+	$(MANAGE) createinitialrevisions --verbosity 0
 	$(MANAGE) ensure_demo_staff
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
