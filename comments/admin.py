@@ -113,7 +113,6 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = [StatusFilter, ("article", admin.RelatedOnlyFieldListFilter), "is_staff_reply"]
     search_fields = ["name", "email", "body"]
     list_select_related = ["article"]
-    date_hierarchy = "created_at"
     list_per_page = 50
     actions = [
         "approve",

@@ -217,7 +217,7 @@ class Comment(models.Model):
     reasons = models.JSONField(
         "reasons", default=list, blank=True, help_text="Why the policy decided as it did."
     )
-    is_staff_reply = models.BooleanField("from the clinic team", default=False)
+    is_staff_reply = models.BooleanField("clinic reply", default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

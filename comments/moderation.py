@@ -116,12 +116,14 @@ def check_timing(issued_at, *, settings, now=None):
         raise Refused(
             "too_fast",
             "That was very quick. Please check your comment, wait a moment and send it again.",
+            status=200,
         )
     if elapsed > settings.max_form_age_minutes * 60:
         raise Refused(
             "expired",
             "This form was open for a long time and has expired. Your text is still here: "
             "please send it again.",
+            status=200,
         )
 
 

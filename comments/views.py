@@ -35,9 +35,9 @@ class CommentCreateView(ArticleDetailView):
             article=article,
             comment_settings=settings,
             clinic=ClinicProfile.load(),
-            action=reverse("comments:post", kwargs={"slug": article.slug}),
+            action=reverse("comments:post", kwargs={"slug": article.slug}) + "#leave-a-reply",
         )
-        status = 400
+        status = 200  # the form again, with messages saying what to fix
         if not moderation.comments_open(article, settings=settings):
             form.is_valid()
             form.add_error(None, CLOSED_MESSAGE)

@@ -49,7 +49,7 @@ def comment_thread(context, article):
                 article=article,
                 comment_settings=settings,
                 clinic=context.get("clinic"),
-                action=reverse("comments:post", kwargs={"slug": article.slug}),
+                action=reverse("comments:post", kwargs={"slug": article.slug}) + "#leave-a-reply",
             )
         else:
             replying_to = form.parent_comment
