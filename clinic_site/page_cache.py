@@ -10,6 +10,8 @@
 - A form's CSRF token belongs to one visitor. The stored copy holds a placeholder,
   and each visitor's own token is put in when the page is served, so the comment
   form on a cached article still works.
+- A page is kept at most ``PAGE_CACHE_SECONDS``, and never past the moment the
+  next scheduled article goes live, so it appears on time.
 - Pages carry a weak ETag and ``Cache-Control: no-cache``: browsers ask again each
   time and get a tiny 304 answer while nothing has changed.
 
@@ -20,16 +22,19 @@ so the generation is kept in a small file that every worker on the machine reads
 """
 
 import hashlib
+import math
 import os
 import re
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -95,6 +100,25 @@ def _write_generation_file(path, value):
         raise
 
 
+def next_scheduled_publication(generation):
+    """When the next scheduled article goes live, as a timestamp (or None).
+
+    A stored page is used only until then, so a scheduled article appears on
+    the minute. Any article save moves the generation on, so one look per
+    generation is enough.
+    """
+    from education.models import Article
+
+    cache = page_cache()
+    key = f"page:{generation}:next-publication"
+    cached = cache.get(key)
+    if cached is None:
+        first = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
+        cached = first.timestamp() if first else 0
+        cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+    return cached or None
+
+
 def invalidate_pages(**kwargs):
     """Make every cached page stale: now, and again when the transaction commits.
 
@@ -144,15 +168,20 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        key = self.key(request, current_generation())
+        generation = current_generation()
+        key = self.key(request, generation)
         cache = page_cache()
         entry = cache.get(key)
-        if entry is not None:
+        if entry is not None and time.time() < entry["valid_until"]:
             return self.from_entry(request, entry)
 
         response = self.get_response(request)
         if self.may_store(request, response):
             entry = self.to_entry(response)
+            entry["valid_until"] = min(
+                time.time() + settings.PAGE_CACHE_SECONDS,
+                next_scheduled_publication(generation) or math.inf,
+            )
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response["ETag"] = entry["etag"]
             self.add_cache_headers(response, entry)

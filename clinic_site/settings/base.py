@@ -248,9 +248,9 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Cache and sessions ------------------------------------------------------
 # REDIS_URL selects Redis, shared by every worker and server: it then holds cached
-# pages, comment flood counters and sessions (cached_db: read from Redis, written
-# through to the database). Without it each process keeps a small local cache and
-# sessions stay in the database.
+# pages, comment flood counters and sessions (clinic_site/sessions.py: cached_db,
+# read from Redis, written through to the database). Without it each process
+# keeps a small local cache and sessions stay in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
 if REDIS_URL:
@@ -262,7 +262,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "clinic_site.sessions"
 else:
     CACHES = {
         "default": {

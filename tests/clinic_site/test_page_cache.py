@@ -1,9 +1,13 @@
 """Anonymous visitors get cached pages; any content change shows on the very next request."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic_site import page_cache
 from education.models import FAQ, ClinicProfile
@@ -147,3 +151,16 @@ def test_without_redis_the_workers_share_the_generation_through_a_file(
 
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert settings.PAGE_CACHE_GENERATION_FILE.exists()
+
+
+def test_a_scheduled_article_appears_at_its_publish_time_despite_the_cache(client, clinic):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        ArticleFactory(title="Out next week", published_at=start + datetime.timedelta(minutes=1))
+        url = reverse("education:article-list")
+        assert "Out next week" not in client.get(url).content.decode()
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+        clock.shift(datetime.timedelta(minutes=1, seconds=1))
+
+        assert "Out next week" in client.get(url).content.decode()
