@@ -96,7 +96,7 @@ SQLITE_OPTIONS = {
     # writer wait for the lock instead of failing at once; IMMEDIATE takes the write
     # lock at the start of a transaction so two writers never deadlock on upgrade.
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    "timeout": 5,
+    "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "5")),
     "transaction_mode": "IMMEDIATE",
 }
 
