@@ -1,6 +1,7 @@
 """Anonymous visitors get cached pages; any content change shows on the very next request."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -10,7 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic_site import page_cache
+from comments.models import Comment
+from comments.services import comment_approve
 from education.models import FAQ, ClinicProfile
+from tests.comments.helpers import form_data, post_comment
 from tests.factories import ArticleFactory, FAQFactory
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +168,50 @@ def test_a_scheduled_article_appears_at_its_publish_time_despite_the_cache(clien
         clock.shift(datetime.timedelta(minutes=1, seconds=1))
 
         assert "Out next week" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_approved_comment_is_visible_on_the_very_next_request(client, clinic, superuser):
+    article = ArticleFactory(slug="soreness")
+    post_comment(Client(), article, body="How long does the soreness last?")
+    comment = Comment.objects.get()
+    assert (
+        "How long does the soreness last?"
+        not in client.get(article.get_absolute_url()).content.decode()
+    )
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    comment_approve(comment=comment, moderator=superuser)
+
+    assert (
+        "How long does the soreness last?"
+        in client.get(article.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_visitor_served_a_cached_article_can_still_send_the_comment_form(clinic):
+    article = ArticleFactory(slug="needle-feel")
+    Client().get(article.get_absolute_url())  # someone else's visit fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+
+    page = visitor.get(article.get_absolute_url())
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    data = {**form_data(article), "csrfmiddlewaretoken": token}
+    response = visitor.post(reverse("comments:post", kwargs={"slug": article.slug}), data)
+
+    assert page["X-Page-Cache"] == "hit"
+    assert "private" in page["Cache-Control"]
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_two_visitors_of_a_cached_article_get_different_form_tokens(clinic):
+    article = ArticleFactory(slug="two-visitors")
+    first = Client().get(article.get_absolute_url()).content.decode()
+    second = Client().get(article.get_absolute_url()).content.decode()
+
+    def token(html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    assert token(first) != token(second)
+    assert "__page_cache_csrf_token__" not in second
