@@ -133,3 +133,14 @@ def test_layout_works_on_a_320_pixel_wide_screen(site, browser):
             assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
     finally:
         context.close()
+
+
+def test_a_reduced_motion_preference_turns_off_animation(site, open_page):
+    page, _ = open_page("mobile")  # contexts ask for reduced motion
+    page.goto(site.url + "/")
+
+    duration = page.locator(".btn").first.evaluate(
+        "element => getComputedStyle(element).transitionDuration"
+    )
+
+    assert duration in {"1e-05s", "0.00001s", "0s"}, duration
