@@ -17,13 +17,21 @@ def test_patient_on_a_phone_finds_answers_checks_themselves_and_reads_aftercare(
     page.goto(site.url + "/")
     expect(page.locator("h1")).to_have_text("IMS and dry needling, explained")
 
-    # The menu is folded away on a phone; the button opens it and Escape closes it.
+    # The menu is folded away on a phone. From the keyboard alone: Tab to the
+    # button, Enter opens it, Tab reaches the first link, Escape closes it.
     menu_button = page.get_by_role("button", name="Menu")
     menu = page.locator("#main-menu")
     expect(menu).to_be_hidden()
-    menu_button.click()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if menu_button.evaluate("element => element === document.activeElement"):
+            break
+    expect(menu_button).to_be_focused()
+    page.keyboard.press("Enter")
     expect(menu_button).to_have_attribute("aria-expanded", "true")
     expect(menu.get_by_role("link", name="Questions")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("link", name="Home")).to_be_focused()
     page.keyboard.press("Escape")
     expect(menu).to_be_hidden()
     expect(menu_button).to_be_focused()

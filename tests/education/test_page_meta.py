@@ -188,3 +188,17 @@ def test_feed_lists_published_articles_newest_first(client, clinic):
     titles = [entry.find("a:title", ns).text for entry in root.findall("a:entry", ns)]
     assert titles == ["Newer article", "Older article"]
     assert 'type="application/atom+xml"' in client.get("/").content.decode()
+
+
+def test_every_public_page_has_valid_json_ld_and_its_own_social_tags(client, demo_content):
+    from tests.test_site import public_urls
+
+    for url in public_urls():
+        html = client.get(url).content.decode()
+        blocks = json_ld(html)  # fails on any block that is not valid JSON
+        for block in blocks:
+            assert block["@context"] == "https://schema.org", url
+            assert block["@type"], url
+        title = re.search(r'<meta property="og:title" content="([^"]*)">', html).group(1)
+        assert title.strip(), url
+        assert re.search(r'<link rel="canonical" href="http://testserver/[^"]*">', html), url
