@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from education.models import Article
+from education.models import Article, EditorialSettings
 from education.roles import CLINIC_MANAGER, CONTENT_EDITOR
 from tests.factories import ArticleFactory, StaffUserFactory, SuperUserFactory
 
@@ -84,6 +84,10 @@ def test_manager_changes_the_editorial_settings(client, users):
         {"reading_grade_target": "7", "claim_phrases": "miracle", "review_interval_months": "6"},
     )
     assert response.status_code == 302
+    settings = EditorialSettings.load()
+    assert settings.reading_grade_target == 7
+    assert settings.claim_phrase_list == ["miracle"]
+    assert settings.review_interval_months == 6
 
 
 @pytest.mark.parametrize(
