@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint format browser bench backup clean
+.PHONY: install run serve test lint format browser wrk bench backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -48,6 +48,18 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The benchmark's load generator; install Debian's package if it is missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing wrk for the benchmark..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+# Production settings under gunicorn (2 workers) with the demo content and a scale
+# set; prints requests per second, p50/p99 and each page's ratio to a static file.
+# With DATABASE_URL set (a throwaway PostgreSQL database) it measures that too.
+bench: install wrk
+	$(MANAGE) bench
 
 test: install browser
 	$(PY) -m pytest

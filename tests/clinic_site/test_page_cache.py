@@ -1,8 +1,10 @@
 """Anonymous visitors get cached pages; any content change shows on the very next request."""
 
 import datetime
+import gzip
 import re
 
+import brotli
 import pytest
 import time_machine
 from django.db import transaction
@@ -215,3 +217,30 @@ def test_two_visitors_of_a_cached_article_get_different_form_tokens(clinic):
 
     assert token(first) != token(second)
     assert "__page_cache_csrf_token__" not in second
+
+
+def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, demo_content):
+    url = reverse("education:faq")
+    plain = client.get(url)
+    with_brotli = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    with_gzip = client.get(url, headers={"Accept-Encoding": "gzip"})
+
+    assert "Content-Encoding" not in plain
+    assert with_brotli["Content-Encoding"] == "br"
+    assert brotli.decompress(with_brotli.content) == plain.content
+    assert with_gzip["Content-Encoding"] == "gzip"
+    assert gzip.decompress(with_gzip.content) == plain.content
+    assert len(with_brotli.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in with_brotli["Vary"]
+    assert with_brotli["ETag"] != plain["ETag"] != with_gzip["ETag"]
+
+
+def test_a_page_with_a_form_token_is_never_compressed(clinic):
+    article = ArticleFactory(slug="form-page")
+    Client().get(article.get_absolute_url())
+
+    page = Client().get(article.get_absolute_url(), headers={"Accept-Encoding": "br, gzip"})
+
+    assert page["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in page
+    assert b'name="csrfmiddlewaretoken"' in page.content
