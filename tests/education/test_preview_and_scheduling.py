@@ -107,3 +107,11 @@ def test_scheduled_article_goes_live_by_itself_at_its_publish_time(client, clini
             "Published tomorrow morning"
             in client.get(reverse("education:article-list")).content.decode()
         )
+
+
+def test_edit_page_of_a_draft_offers_a_preview(admin_client, draft):
+    html = admin_client.get(
+        reverse("admin:education_article_change", args=[draft.pk])
+    ).content.decode()
+    assert "Preview on site</a>" in html
+    assert "View on site</a>" not in html
