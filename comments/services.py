@@ -18,11 +18,10 @@ from django.utils.crypto import salted_hmac
 
 from . import moderation
 from .models import Comment, CommenterLock, CommentSettings
+from .roles import COMMENT_MODERATOR
 from .signals import comments_changed
 
 logger = logging.getLogger(__name__)
-
-MODERATOR_GROUP = "Comment moderator"
 
 
 class AlreadyReceived(Exception):
@@ -81,7 +80,7 @@ def moderator_emails(settings=None):
     users = (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(groups__name=MODERATOR_GROUP))
+        .filter(Q(is_superuser=True) | Q(groups__name=COMMENT_MODERATOR))
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()

@@ -1,6 +1,6 @@
 from django import template
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
 from comments import moderation, services
@@ -14,11 +14,20 @@ register = template.Library()
 def comment_thread(context, article):
     """The approved comments of an article, oldest first, and the "Leave a reply" form.
 
-    The number of queries does not depend on how many comments there are: one page
-    of comments, their approved replies in one prefetch, and two counts.
+    The number of queries does not depend on how many comments there are: the
+    settings, both counts in one query, one page of comments and their approved
+    replies in one prefetch (the last two only when there are comments).
     """
     request = context["request"]
     settings = CommentSettings.load()
+    counts = (
+        Comment.objects.approved()
+        .filter(article=article)
+        .aggregate(
+            threads=Count("pk", filter=Q(parent__isnull=True)),
+            replies=Count("pk", filter=Q(parent__status=Comment.Status.APPROVED)),
+        )
+    )
     replies = Comment.objects.approved().order_by("created_at", "pk")
     threads = (
         Comment.objects.approved()
@@ -27,13 +36,12 @@ def comment_thread(context, article):
         .order_by("created_at", "pk")
         .prefetch_related(Prefetch("replies", queryset=replies, to_attr="public_replies"))
     )
-    page = Paginator(threads, settings.comments_per_page).get_page(request.GET.get("comments_page"))
-    total = (
-        Comment.objects.approved()
-        .filter(article=article)
-        .filter(Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED))
-        .count()
-    )
+    paginator = Paginator(threads, settings.comments_per_page)
+    paginator.count = counts["threads"]  # already counted above
+    page = paginator.get_page(request.GET.get("comments_page"))
+    if not counts["threads"]:
+        page.object_list = []
+    total = counts["threads"] + counts["replies"]
     is_open = moderation.comments_open(article, settings=settings)
     form = None
     replying_to = None

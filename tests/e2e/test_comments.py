@@ -1,9 +1,10 @@
 """A patient comments from a phone; a moderator approves it in the admin."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from comments.models import Comment, CommentSettings
+from comments.roles import grant_moderator_permissions
 from education.models import Article
 from tests.e2e.conftest import describe_violations, run_axe
 from tests.factories import StaffUserFactory
@@ -23,7 +24,8 @@ def article(site):
 @pytest.fixture
 def moderator(site):
     user = StaffUserFactory(username="moderator", first_name="Dana", last_name="Lee")
-    user.groups.add(Group.objects.get(name="Comment moderator"))
+    # Transactional tests empty the database between tests, groups included.
+    user.groups.add(grant_moderator_permissions(Group, Permission))
     return user
 
 
@@ -42,10 +44,10 @@ def test_patient_comment_appears_only_after_a_moderator_approves_it(
     phone.locator("#id_email").fill("jamie@example.com")
     phone.locator("#id_body").fill("Is some soreness after IMS normal?\nThank you.")
     phone.locator("#id_consent").check()
-    phone.screenshot(path=str(screenshot_dir / "comment-form-mobile.png"), full_page=True)
+    phone.screenshot(path=str(screenshot_dir / "comments-1-form-phone.png"), full_page=True)
     phone.get_by_role("button", name="Post comment").click()
     phone.get_by_text("will appear after a staff member reviews it").wait_for()
-    phone.screenshot(path=str(screenshot_dir / "comment-received-mobile.png"), full_page=True)
+    phone.screenshot(path=str(screenshot_dir / "comments-2-received-phone.png"), full_page=True)
     comments = phone.locator("#comments")
     assert "Is some soreness after IMS normal?" not in comments.inner_text()
     assert Comment.objects.get().status == Comment.Status.PENDING
@@ -59,7 +61,7 @@ def test_patient_comment_appears_only_after_a_moderator_approves_it(
     assert "1 comment" in desk.locator("#comments-waiting").inner_text()
     desk.locator("#comments-waiting a").click()
     desk.get_by_text("First comment from this e-mail address").wait_for()
-    desk.screenshot(path=str(screenshot_dir / "comment-queue-desktop.png"), full_page=True)
+    desk.screenshot(path=str(screenshot_dir / "comments-3-queue-admin.png"), full_page=True)
     desk.locator("input.action-select").first.check()
     desk.locator("select[name=action]").select_option("approve")
     desk.locator("button[name=index]").click()
@@ -69,7 +71,7 @@ def test_patient_comment_appears_only_after_a_moderator_approves_it(
     comment = phone.locator("#comments article.comment").first
     assert "Is some soreness after IMS normal?" in comment.inner_text()
     assert "jamie@example.com" not in phone.content()
-    phone.screenshot(path=str(screenshot_dir / "comment-approved-mobile.png"), full_page=True)
+    phone.screenshot(path=str(screenshot_dir / "comments-4-approved-phone.png"), full_page=True)
     assert not problems.items, "\n".join(problems.items)
     assert not [item for item in desk_problems.items if "HTTP" not in item]
 
