@@ -74,6 +74,7 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.parent_comment = None
+        self.token_invalid = False
         self.fields["consent"].help_text = privacy_notice(comment_settings, clinic)
         self.helper = FormHelper(self)
         self.helper.form_action = action
@@ -102,6 +103,21 @@ class CommentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # Hidden fields have no place to show an error: say it above the form.
+        if self._errors.pop("form_token", None):
+            self.token_invalid = True
+            self.add_error(
+                None,
+                "This form could not be checked. Your text is still here: please send it again.",
+            )
+        if self._errors.pop("parent", None):
+            self.add_error(
+                None,
+                "The comment you are replying to could not be found. Your text is still "
+                "here: you can post it as a new comment.",
+            )
+            self.data = self.data.copy()
+            self.data["parent"] = ""
         parent_id = cleaned.get("parent")
         if parent_id:
             parent = (

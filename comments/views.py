@@ -67,9 +67,11 @@ class CommentCreateView(ArticleDetailView):
                 form.add_error(None, refused.message)
                 status = refused.status
                 if refused.code in {"forged", "expired"}:
-                    data["form_token"] = moderation.make_form_token(article.pk)
+                    form.data["form_token"] = moderation.make_form_token(article.pk)
             else:
                 return self.success(comment)
+        if form.token_invalid:
+            form.data["form_token"] = moderation.make_form_token(article.pk)
         context = self.get_context_data(object=article, comment_form=form)
         return self.render_to_response(context, status=status)
 

@@ -357,3 +357,38 @@ def test_staff_see_the_same_public_thread(client, article):
     client.force_login(StaffUserFactory())
     CommentFactory(article=article, status="pending", body="Still waiting")
     assert "Still waiting" not in comments_section(client.get(article.get_absolute_url()))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"comments_page": "abc"},
+        {"comments_page": "99999"},
+        {"comments_page": "-1"},
+        {"replyto": "<script>alert(1)</script>"},
+        {"replyto": "99999999999999999999999"},
+    ],
+)
+def test_odd_query_strings_still_show_the_article(client, article, query):
+    CommentFactory(article=article, body="Visible comment")
+    response = client.get(article.get_absolute_url(), query)
+    assert response.status_code == 200
+    assert "Visible comment" in comments_section(response)
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_forged_parent_value_gets_a_clear_message(client, article):
+    response = post_comment(client, article, parent="not-a-number", body="Kept text")
+    assert response.status_code == 200
+    assert "The comment you are replying to could not be found" in comments_section(response)
+    assert "Kept text</textarea>" in comments_section(response)
+    assert Comment.objects.count() == 0
+
+
+def test_oversized_form_token_gets_a_clear_message_and_a_fresh_token(client, article):
+    response = post_comment(client, article, form_token="x" * 600, body="Kept text")
+    assert response.status_code == 200
+    html = comments_section(response)
+    assert "This form could not be checked" in html
+    assert "x" * 600 not in html
+    assert "Kept text</textarea>" in html

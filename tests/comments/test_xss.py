@@ -71,6 +71,12 @@ SAFE_TAGS = {
 }  # fmt: skip
 
 
+def stored(payloads):
+    """The payloads as a database can hold them: the form refuses NUL characters and
+    PostgreSQL cannot store them, so rows never contain one."""
+    return [payload.replace("\x00", "") for payload in payloads]
+
+
 class TagCollector(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -109,7 +115,7 @@ def one_page(comment_settings):
 
 
 def test_payloads_in_name_and_text_render_inert(client, article, one_page):
-    for payload in PAYLOADS:
+    for payload in stored(PAYLOADS):
         CommentFactory(article=article, name=payload[:80], body=f"Before {payload} after")
     html = comments_section(client.get(article.get_absolute_url()))
     assert html.count("Before ") == len(PAYLOADS)
@@ -119,7 +125,7 @@ def test_payloads_in_name_and_text_render_inert(client, article, one_page):
 
 
 def test_payloads_in_the_website_never_become_links(client, article, one_page):
-    for payload in PAYLOADS:
+    for payload in stored(PAYLOADS):
         CommentFactory(article=article, name="Web", website=payload[:200])
     CommentFactory(article=article, name="Fine", website="https://fine.example/")
     html = comments_section(client.get(article.get_absolute_url()))
