@@ -28,7 +28,10 @@ def comment_thread(context, article):
             replies=Count("pk", filter=Q(parent__status=Comment.Status.APPROVED)),
         )
     )
-    replies = Comment.objects.approved().order_by("created_at", "pk")
+    # Naming the article lets the database use the (article, status, created_at)
+    # index; without it SQLite walks every approved comment on the site in date
+    # order looking for these parents (9 ms at 20,000 comments, 0.05 ms with it).
+    replies = Comment.objects.approved().filter(article=article).order_by("created_at", "pk")
     threads = (
         Comment.objects.approved()
         .top_level()
