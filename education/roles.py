@@ -6,6 +6,10 @@
 - Clinic manager: everything a superuser can do except grant superuser powers,
   including staff accounts, comment moderation and the login protection records.
 - Comment moderator: created by the comments app's own migration.
+
+On a new database the groups cover every model that exists in the code. A model
+added later reaches existing databases through a migration of its own that calls
+``grant_role_permissions`` again (it only adds, so it is safe to repeat).
 """
 
 CONTENT_EDITOR = "Content editor"
