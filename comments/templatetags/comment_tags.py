@@ -72,6 +72,8 @@ def comment_thread(context, article):
         "is_open": is_open,
         "form": form,
         "replying_to": replying_to,
+        # Staff who moderate get a link to answer each comment in the admin.
+        "can_moderate": request.user.has_perm("comments.change_comment"),
     }
 
 

@@ -239,3 +239,13 @@ def test_erase_action_asks_first_then_deletes_every_comment_by_the_address(
 
 def test_comments_cannot_be_added_from_the_admin(admin_client):
     assert admin_client.get(reverse("admin:comments_comment_add")).status_code == 403
+
+
+def test_moderators_get_a_reply_as_the_clinic_link_on_the_article_page(
+    moderator_client, client, article
+):
+    comment = CommentFactory(article=article)
+    link = reverse("admin:comments_comment_change", args=[comment.pk])
+    assert f'href="{link}"' in moderator_client.get(article.get_absolute_url()).content.decode()
+    moderator_client.logout()
+    assert link not in client.get(article.get_absolute_url()).content.decode()
