@@ -104,6 +104,17 @@ class CommentAdminForm(forms.ModelForm):
         model = Comment
         fields = ["status", "name", "website", "body"]
 
+    def clean(self):
+        cleaned = super().clean()
+        hidden = {Comment.Status.REJECTED, Comment.Status.SPAM}
+        if cleaned.get("clinic_reply", "").strip() and cleaned.get("status") in hidden:
+            self.add_error(
+                "clinic_reply",
+                "Replies appear only under approved comments. Approve this comment, or "
+                "leave the reply empty.",
+            )
+        return cleaned
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):

@@ -249,3 +249,19 @@ def test_moderators_get_a_reply_as_the_clinic_link_on_the_article_page(
     assert f'href="{link}"' in moderator_client.get(article.get_absolute_url()).content.decode()
     moderator_client.logout()
     assert link not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_reply_under_a_rejected_comment_is_refused_with_a_message(moderator_client, article):
+    comment = CommentFactory(article=article, status="rejected")
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    data = {
+        "status": "rejected",
+        "name": comment.name,
+        "website": "",
+        "body": comment.body,
+        "clinic_reply": "Thanks for asking.",
+    }
+    response = moderator_client.post(url, data)
+    assert response.status_code == 200
+    assert "Replies appear only under approved comments" in response.content.decode()
+    assert not Comment.objects.filter(parent=comment).exists()
