@@ -21,9 +21,11 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On restart, requests in flight get this long to finish.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-# Replace each worker after about a thousand requests, a little apart, so slow
-# memory growth never builds up and workers never restart all at once.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+# Workers are not recycled by default: a fresh worker starts with an empty page
+# cache and spends a second loading the site, which under heavy traffic would
+# happen every few seconds. If memory grows, set GUNICORN_MAX_REQUESTS (for
+# example 100000); workers then restart a little apart, never all at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 
 # The proxy that may set X-Forwarded-* headers (SECURE_PROXY_SSL_HEADER in Django).
