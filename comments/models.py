@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -141,6 +142,15 @@ class CommentSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.min_seconds_to_submit >= self.max_form_age_minutes * 60:
+            raise ValidationError(
+                {
+                    "min_seconds_to_submit": "This must be shorter than the time after which "
+                    "the form expires, or every comment would be refused."
+                }
+            )
 
     @classmethod
     def load(cls):

@@ -265,3 +265,14 @@ def test_reply_under_a_rejected_comment_is_refused_with_a_message(moderator_clie
     assert response.status_code == 200
     assert "Replies appear only under approved comments" in response.content.decode()
     assert not Comment.objects.filter(parent=comment).exists()
+
+
+def test_settings_refuse_limits_that_would_refuse_every_comment(moderator_client):
+    url = reverse("admin:comments_commentsettings_change", args=[1])
+    moderator_client.get(reverse("admin:comments_commentsettings_changelist"))
+    form = moderator_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(min_seconds_to_submit=600, max_form_age_minutes=5)
+    response = moderator_client.post(url, data)
+    assert response.status_code == 200
+    assert "shorter than the time after which the form expires" in response.content.decode()
