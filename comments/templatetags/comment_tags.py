@@ -48,6 +48,7 @@ def comment_thread(context, article):
     is_open = moderation.comments_open(article, settings=settings)
     form = None
     replying_to = None
+    unsent_text = ""
     if is_open:
         form = context.get("comment_form")
         if form is None:
@@ -64,6 +65,9 @@ def comment_thread(context, article):
             )
         else:
             replying_to = form.parent_comment
+    elif context.get("comment_form") is not None:
+        # Comments closed while the patient was writing: give the text back to copy.
+        unsent_text = context["comment_form"].data.get("body", "")
     return {
         "request": request,
         "article": article,
@@ -72,6 +76,7 @@ def comment_thread(context, article):
         "is_open": is_open,
         "form": form,
         "replying_to": replying_to,
+        "unsent_text": unsent_text,
         # Staff who moderate get a link to answer each comment in the admin.
         "can_moderate": request.user.has_perm("comments.change_comment"),
     }

@@ -266,9 +266,10 @@ def test_page_says_comments_are_closed_when_staff_turn_them_off(client, clinic):
     assert "Comments are closed on this article." in html
     assert "An older approved comment" in html
     assert 'name="body"' not in html
-    response = post_comment(client, article)
+    response = post_comment(client, article, body="Written before they closed")
     assert response.status_code == 403
     assert Comment.objects.count() == 1
+    assert "Written before they closed</textarea>" in comments_section(response)
 
 
 def test_comments_close_automatically_days_after_publication(client, clinic, comment_settings):
