@@ -20,6 +20,7 @@ run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) createinitialrevisions --verbosity 0
+	$(MANAGE) load_demo_comments
 	$(MANAGE) ensure_demo_staff
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
