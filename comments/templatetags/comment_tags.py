@@ -111,15 +111,16 @@ def pending_comments_panel(context):
 
 @register.simple_tag(takes_context=True)
 def comments_page_url(context, number):
-    """The current page's address with another page of comments."""
+    """The article's address with another page of comments. Absolute, because the
+    thread is also shown at the form's address after a refused comment."""
     query = context["request"].GET.copy()
     query.pop("replyto", None)
     query["comments_page"] = number
-    return "?" + query.urlencode() + "#comments"
+    return context["article"].get_absolute_url() + "?" + query.urlencode() + "#comments"
 
 
 @register.simple_tag(takes_context=True)
 def reply_url(context, comment):
     query = context["request"].GET.copy()
     query["replyto"] = comment.pk
-    return "?" + query.urlencode() + "#leave-a-reply"
+    return context["article"].get_absolute_url() + "?" + query.urlencode() + "#leave-a-reply"

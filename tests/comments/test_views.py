@@ -237,7 +237,7 @@ def test_patient_can_reply_to_a_comment_but_not_to_a_reply(client, article):
     question = CommentFactory(article=article, body="Will it hurt?")
     reply = CommentFactory(article=article, parent=question, is_staff_reply=True)
     page = comments_section(client.get(article.get_absolute_url()))
-    assert f"?replyto={question.pk}#leave-a-reply" in page
+    assert f'href="{article.get_absolute_url()}?replyto={question.pk}#leave-a-reply"' in page
     assert f"?replyto={reply.pk}" not in page
     with_target = comments_section(client.get(article.get_absolute_url(), {"replyto": question.pk}))
     assert f"Reply to {question.name}" in with_target
@@ -249,6 +249,8 @@ def test_patient_can_reply_to_a_comment_but_not_to_a_reply(client, article):
     response = post_comment(client, article, parent=str(reply.pk), body="Reply to a reply")
     assert response.status_code == 200
     assert "Replies cannot be answered" in comments_section(response)
+    # Links in the thread shown at the form's address still lead to the article.
+    assert f'href="{article.get_absolute_url()}?replyto={question.pk}' in response.content.decode()
 
 
 def test_reply_to_a_comment_on_another_article_is_refused(client, article):
