@@ -185,7 +185,12 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def by_email(self, email):
-        return self.filter(email=email.strip().lower())
+        """Comments sent with this address; none for an empty one (staff replies
+        have no address, and must never be exported or erased as a person's)."""
+        email = email.strip().lower()
+        if not email:
+            return self.none()
+        return self.filter(email=email)
 
 
 class Comment(models.Model):

@@ -110,3 +110,13 @@ def test_erase_command_asks_before_deleting(article, monkeypatch):
     with pytest.raises(Exception, match="Nothing erased"):
         call_command("erase_comments", "pat@example.com", stdout=StringIO())
     assert Comment.objects.count() == 1
+
+
+def test_an_empty_address_never_matches_the_clinic_replies(article):
+    question = CommentFactory(article=article, email="pat@example.com")
+    CommentFactory(article=article, parent=question, is_staff_reply=True, email="")
+    out = StringIO()
+    call_command("export_comments", " ", stdout=out)
+    assert json.loads(out.getvalue())["comments"] == []
+    call_command("erase_comments", "", "--no-input", stdout=StringIO())
+    assert Comment.objects.count() == 2
