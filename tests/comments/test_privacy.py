@@ -120,3 +120,10 @@ def test_an_empty_address_never_matches_the_clinic_replies(article):
     assert json.loads(out.getvalue())["comments"] == []
     call_command("erase_comments", "", "--no-input", stdout=StringIO())
     assert Comment.objects.count() == 2
+
+
+def test_comments_keep_no_revision_history_so_redacted_text_is_gone():
+    import reversion
+
+    # A revision of a comment would keep the health details a moderator removed.
+    assert not reversion.is_registered(Comment)
