@@ -22,6 +22,7 @@ so the generation is kept in a small file that every worker on the machine reads
 """
 
 import hashlib
+import html
 import math
 import os
 import re
@@ -34,6 +35,7 @@ from pathlib import Path
 import brotli
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core import signing
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Min
@@ -41,11 +43,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.html import escape
+from django.utils.module_loading import import_string
 from django.utils.text import compress_string
 
 GENERATION_KEY = "page-cache:generation"
 TOKEN_PLACEHOLDER = b"__page_cache_csrf_token__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+FRESH_PLACEHOLDER = "__page_cache_fresh_{}__"
 # A page whose response varies on anything else is not cached.
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 # Cached pages are also kept compressed (quality 5 Brotli: nearly the size of
@@ -182,6 +187,19 @@ def connect_invalidation_signals():
     comments_changed.connect(invalidate_pages, dispatch_uid=f"{dispatch}.comments")
 
 
+def fresh_comment_form_token(stored):
+    """A new "shown at" token for the comment form of the same article.
+
+    The form refuses comments sent sooner than a few seconds after it was shown
+    (robots are fast); a token from a page stored minutes ago would let a robot
+    skip that wait, so each visitor of a cached article gets their own.
+    """
+    from comments import moderation
+
+    article_id = signing.loads(stored, salt=moderation.FORM_SALT)["a"]
+    return moderation.make_form_token(article_id)
+
+
 # --- The middleware ------------------------------------------------------------
 
 
@@ -293,10 +311,23 @@ class AnonymousPageCacheMiddleware:
         content, tokens = TOKEN_INPUT.subn(
             rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", response.content
         )
+        # Hidden fields that must be new for each visit (the comment form's signed
+        # "shown at" token) are kept as placeholders too, with the stored value
+        # that tells their maker what to make.
+        fresh = {}
+        for name in settings.PAGE_CACHE_FRESH_FIELDS:
+            pattern = re.compile(rb'(name="' + name.encode() + rb'" value=")([^"]*)(")')
+            match = pattern.search(content)
+            if match:
+                fresh[name] = html.unescape(match.group(2).decode())
+                placeholder = FRESH_PLACEHOLDER.format(name).encode()
+                content = pattern.sub(rb"\g<1>" + placeholder + rb"\g<3>", content)
+                tokens += 1
         digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
         shared = {
             "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
             "has_token": bool(tokens),
+            "fresh": fresh,
             "valid_until": valid_until,
         }
         plain = {**shared, "content": content, "etag": f'W/"{digest}"', "encoding": None}
@@ -319,6 +350,9 @@ class AnonymousPageCacheMiddleware:
         content = entry["content"]
         if entry["has_token"]:
             content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+            for name, stored in entry["fresh"].items():
+                value = escape(import_string(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
+                content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
         response = HttpResponse(content)
         for header, value in entry["headers"]:
             response[header] = value

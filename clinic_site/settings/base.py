@@ -56,14 +56,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, and 304 Not Modified when the browser's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # Cached pages for visitors without a session are answered here, with their
+    # own form token (hence after CSRF), before sessions, users and messages are
+    # set up; anything with a session cookie goes on to be rendered afresh.
+    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After sessions, CSRF and messages, so it can tell who is anonymous and give
-    # each visitor their own form token on a cached page.
-    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "clinic_site.middleware.DatabaseBusyMiddleware",
     # Last, so it can turn a locked-out login attempt into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -282,6 +283,8 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_APPS = {"education", "comments"}
 PAGE_CACHE_EXCLUDE_PREFIXES = ("/healthz", "/" + ADMIN_URL)
+# Hidden form fields made anew for each visitor of a cached page, and their maker.
+PAGE_CACHE_FRESH_FIELDS = {"form_token": "clinic_site.page_cache.fresh_comment_form_token"}
 # Without Redis, the workers share the cache generation through this file.
 PAGE_CACHE_GENERATION_FILE = (
     None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from clinic_site import page_cache
 from comments.models import Comment
+from comments.moderation import read_form_token
 from comments.services import comment_approve
 from education.models import FAQ, ClinicProfile
 from tests.comments.helpers import form_data, post_comment
@@ -244,3 +245,26 @@ def test_a_page_with_a_form_token_is_never_compressed(clinic):
     assert page["X-Page-Cache"] == "hit"
     assert "Content-Encoding" not in page
     assert b'name="csrfmiddlewaretoken"' in page.content
+
+
+def test_each_visitor_of_a_cached_article_gets_a_freshly_timed_comment_form(clinic):
+    article = ArticleFactory(slug="fresh-form")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        Client().get(article.get_absolute_url())  # stored now
+        clock.shift(datetime.timedelta(minutes=2))
+        robot = Client()
+        page = robot.get(article.get_absolute_url())
+        token = re.search(r'name="form_token" value="([^"]+)"', page.content.decode()).group(1)
+
+        # Sent at once: the form knows it was shown just now, not two minutes ago.
+        response = robot.post(
+            reverse("comments:post", kwargs={"slug": article.slug}),
+            {**form_data(article), "form_token": token},
+        )
+
+    assert page["X-Page-Cache"] == "hit"
+    shown_at = read_form_token(token, article.pk).issued_at
+    assert shown_at == (start + datetime.timedelta(minutes=2)).replace(microsecond=0)
+    assert response.status_code == 200  # refused as too quick, form shown again
+    assert Comment.objects.count() == 0
