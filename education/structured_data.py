@@ -130,3 +130,24 @@ def breadcrumb_list(crumbs, request):
             for position, crumb in enumerate(crumbs, start=1)
         ],
     }
+
+
+def glossary(terms, request):
+    """The glossary as a DefinedTermSet, one DefinedTerm per word shown."""
+    url = absolute(request, reverse("education:glossary"))
+    return {
+        "@context": SCHEMA,
+        "@type": "DefinedTermSet",
+        "@id": url,
+        "name": "Words you may meet",
+        "hasDefinedTerm": [
+            {
+                "@type": "DefinedTerm",
+                "name": term.term,
+                "description": term.definition,
+                "url": f"{url}#{term.slug}",
+                "inDefinedTermSet": url,
+            }
+            for term in terms
+        ],
+    }

@@ -246,6 +246,10 @@ class GlossaryView(PageMetaMixin, ListView):
     def get_queryset(self):
         return GlossaryTerm.objects.all()
 
+    def get_structured_data(self, context):
+        terms = context["terms"]
+        return [structured_data.glossary(terms, self.request)] if terms else []
+
 
 class SearchView(PageMetaMixin, TemplateView):
     template_name = "education/search.html"

@@ -13,6 +13,7 @@ from tests.factories import (
     ArticleFactory,
     FAQCategoryFactory,
     FAQFactory,
+    GlossaryTermFactory,
     SitePageFactory,
 )
 
@@ -202,3 +203,19 @@ def test_every_public_page_has_valid_json_ld_and_its_own_social_tags(client, dem
         title = re.search(r'<meta property="og:title" content="([^"]*)">', html).group(1)
         assert title.strip(), url
         assert re.search(r'<link rel="canonical" href="http://testserver/[^"]*">', html), url
+
+
+def test_glossary_json_ld_defines_each_term_shown(client, clinic):
+    GlossaryTermFactory(term="Neuropathy", slug="neuropathy", definition="A nerve problem.")
+
+    [terms] = of_type(json_ld(client.get("/glossary/").content.decode()), "DefinedTermSet")
+
+    assert terms["hasDefinedTerm"] == [
+        {
+            "@type": "DefinedTerm",
+            "name": "Neuropathy",
+            "description": "A nerve problem.",
+            "url": "http://testserver/glossary/#neuropathy",
+            "inDefinedTermSet": "http://testserver/glossary/",
+        }
+    ]
