@@ -37,4 +37,7 @@ def test_every_public_page_loads_cleanly_and_is_photographed(
         )
         assert overflow <= 0, f"{path} is {overflow}px wider than the {width} screen"
     assert not problems.items, "\n".join(problems.items)
-    assert len(list(screenshot_dir.glob(f"*-{width}.png"))) == len(public_paths())
+    missing = [
+        name for name, _ in public_paths() if not (screenshot_dir / f"{name}-{width}.png").exists()
+    ]
+    assert not missing, f"no screenshot of {missing}"
