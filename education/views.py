@@ -25,6 +25,12 @@ from .page_meta import Crumb, PageMetaMixin
 from .search import MAX_QUERY_LENGTH, query_words, search
 
 
+def group_by_kind(rows, choices):
+    """``[(kind, label, rows of that kind)]`` in the order of ``choices``, from one query."""
+    rows = list(rows)
+    return [(kind, label, [row for row in rows if row.kind == kind]) for kind, label in choices]
+
+
 class SitePageMixin:
     """Adds the staff-edited heading, introduction and description of a fixed page."""
 
@@ -201,11 +207,9 @@ class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        precautions = list(Precaution.objects.published())
-        context["precaution_groups"] = [
-            (kind, label, [p for p in precautions if p.kind == kind])
-            for kind, label in Precaution.Kind.choices
-        ]
+        context["precaution_groups"] = group_by_kind(
+            Precaution.objects.published(), Precaution.Kind.choices
+        )
         return context
 
 
@@ -217,11 +221,9 @@ class AftercareView(PageMetaMixin, SitePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        tips = list(AftercareTip.objects.published())
-        context["tip_groups"] = [
-            (kind, label, [tip for tip in tips if tip.kind == kind])
-            for kind, label in AftercareTip.Kind.choices
-        ]
+        context["tip_groups"] = group_by_kind(
+            AftercareTip.objects.published(), AftercareTip.Kind.choices
+        )
         return context
 
 
