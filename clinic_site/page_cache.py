@@ -21,6 +21,7 @@ so the generation is kept in a small file that every worker on the machine reads
 (``PAGE_CACHE_GENERATION_FILE``).
 """
 
+import functools
 import hashlib
 import html
 import math
@@ -187,6 +188,9 @@ def connect_invalidation_signals():
     comments_changed.connect(invalidate_pages, dispatch_uid=f"{dispatch}.comments")
 
 
+_maker = functools.lru_cache(maxsize=None)(import_string)
+
+
 def fresh_comment_form_token(stored):
     """A new "shown at" token for the comment form of the same article.
 
@@ -196,8 +200,14 @@ def fresh_comment_form_token(stored):
     """
     from comments import moderation
 
-    article_id = signing.loads(stored, salt=moderation.FORM_SALT)["a"]
-    return moderation.make_form_token(article_id)
+    return moderation.make_form_token(_form_token_article(stored))
+
+
+@functools.lru_cache(maxsize=256)
+def _form_token_article(stored):
+    from comments import moderation
+
+    return signing.loads(stored, salt=moderation.FORM_SALT)["a"]
 
 
 # --- The middleware ------------------------------------------------------------
@@ -351,7 +361,7 @@ class AnonymousPageCacheMiddleware:
         if entry["has_token"]:
             content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
             for name, stored in entry["fresh"].items():
-                value = escape(import_string(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
+                value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
                 content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
         response = HttpResponse(content)
         for header, value in entry["headers"]:

@@ -96,13 +96,9 @@ def test_restore_refuses_a_file_that_is_not_a_backup(site_db, tmp_path):
     assert table_counts(site_db) == before
 
 
-def test_backup_of_postgresql_points_to_pg_dump(settings):
+def test_backup_of_postgresql_points_to_pg_dump(settings, monkeypatch):
     from django.core.management import CommandError, call_command
 
-    settings.DATABASES = {**settings.DATABASES}
-    settings.DATABASES["default"] = {
-        **settings.DATABASES["default"],
-        "ENGINE": "django.db.backends.postgresql",
-    }
+    monkeypatch.setitem(settings.DATABASES["default"], "ENGINE", "django.db.backends.postgresql")
     with pytest.raises(CommandError, match="pg_dump -Fc"):
         call_command("backup")

@@ -219,16 +219,20 @@ class Command(BaseCommand):
         raise CommandError(f"gunicorn did not start; see {log.name}")
 
     def warm_up(self, base, targets):
-        """Fill each worker's cache and open its database connection before measuring."""
-        for target in targets:
-            for _ in range(4 * self.workers):
-                request = urllib.request.Request(base + target.path)
-                if target.cookie:
-                    request.add_header("Cookie", target.cookie)
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    response.read()
+        """Fill every worker's cache before measuring: one second of load per target.
 
-    def wrk_run(self, base, target):
+        A few single requests may all land on the same worker; a page the other
+        worker has never rendered would then be rendered inside a measurement.
+        """
+        for target in targets:
+            request = urllib.request.Request(base + target.path)
+            if target.cookie:
+                request.add_header("Cookie", target.cookie)
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+            self.wrk_run(base, target, seconds=1)
+
+    def wrk_run(self, base, target, seconds=None):
         command = [
             self.wrk,
             "--threads",
@@ -236,7 +240,7 @@ class Command(BaseCommand):
             "--connections",
             str(self.connections),
             "--duration",
-            f"{self.seconds:g}s",
+            f"{seconds or self.seconds:g}s",
             "--timeout",
             "5s",
             "--script",
@@ -249,6 +253,10 @@ class Command(BaseCommand):
         output = subprocess.run(
             [*command, base + target.path], capture_output=True, text=True, check=True
         ).stdout
+        # When wrk stops, the workers still owe answers to requests it abandoned
+        # (up to 16 slow renders); let them finish so the next page does not wait
+        # behind them.
+        time.sleep(1)
         return json.loads(output.strip().splitlines()[-1])
 
     # --- Output ------------------------------------------------------------------
