@@ -210,6 +210,40 @@ def _form_token_article(stored):
     return signing.loads(stored, salt=moderation.FORM_SALT)["a"]
 
 
+# --- Values that belong to one visit ------------------------------------------
+
+
+def take_out_visit_values(content):
+    """Replace the CSRF token and per-visit hidden fields with placeholders.
+
+    Returns the content, the stored values of the per-visit fields (their maker
+    needs them), and how many placeholders there are.
+    """
+    content, tokens = TOKEN_INPUT.subn(rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", content)
+    # Hidden fields that must be new for each visit (the comment form's signed
+    # "shown at" token) are kept as placeholders too, with the stored value that
+    # tells their maker what to make.
+    fresh = {}
+    for name in settings.PAGE_CACHE_FRESH_FIELDS:
+        pattern = re.compile(rb'(name="' + name.encode() + rb'" value=")([^"]*)(")')
+        match = pattern.search(content)
+        if match:
+            fresh[name] = html.unescape(match.group(2).decode())
+            placeholder = FRESH_PLACEHOLDER.format(name).encode()
+            content = pattern.sub(rb"\g<1>" + placeholder + rb"\g<3>", content)
+            tokens += 1
+    return content, fresh, tokens
+
+
+def put_in_visit_values(request, content, fresh):
+    """This visitor's own CSRF token and freshly made per-visit fields."""
+    content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+    for name, stored in fresh.items():
+        value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
+        content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
+    return content
+
+
 # --- The middleware ------------------------------------------------------------
 
 
@@ -318,21 +352,7 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def to_entries(response, valid_until):
         """The page as stored: plain, and compressed once for every later visitor."""
-        content, tokens = TOKEN_INPUT.subn(
-            rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", response.content
-        )
-        # Hidden fields that must be new for each visit (the comment form's signed
-        # "shown at" token) are kept as placeholders too, with the stored value
-        # that tells their maker what to make.
-        fresh = {}
-        for name in settings.PAGE_CACHE_FRESH_FIELDS:
-            pattern = re.compile(rb'(name="' + name.encode() + rb'" value=")([^"]*)(")')
-            match = pattern.search(content)
-            if match:
-                fresh[name] = html.unescape(match.group(2).decode())
-                placeholder = FRESH_PLACEHOLDER.format(name).encode()
-                content = pattern.sub(rb"\g<1>" + placeholder + rb"\g<3>", content)
-                tokens += 1
+        content, fresh, tokens = take_out_visit_values(response.content)
         digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
         shared = {
             "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
@@ -359,10 +379,7 @@ class AnonymousPageCacheMiddleware:
     def from_entry(self, request, entry, outcome):
         content = entry["content"]
         if entry["has_token"]:
-            content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
-            for name, stored in entry["fresh"].items():
-                value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
-                content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
+            content = put_in_visit_values(request, content, entry["fresh"])
         response = HttpResponse(content)
         for header, value in entry["headers"]:
             response[header] = value

@@ -1,0 +1,51 @@
+"""The comment thread is rendered once per change even for visitors the page cache skips."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from comments.models import Comment
+from comments.services import comment_approve
+from tests.comments.helpers import form_data
+from tests.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_get_the_thread_from_the_cache_and_still_see_a_new_comment_at_once(
+    admin_client, superuser, clinic, django_assert_max_num_queries
+):
+    article = ArticleFactory(slug="busy-thread")
+    CommentFactory.create_batch(5, article=article)
+    pending = CommentFactory(article=article, status=Comment.Status.PENDING, body="Brand new")
+    first = admin_client.get(article.get_absolute_url())
+
+    with django_assert_max_num_queries(8):  # the thread's own queries are skipped
+        second = admin_client.get(article.get_absolute_url())
+    comment_approve(comment=pending, moderator=superuser)
+    third = admin_client.get(article.get_absolute_url()).content.decode()
+
+    assert second.content.decode().count('class="comment"') == first.content.decode().count(
+        'class="comment"'
+    )
+    assert "Brand new" not in second.content.decode()
+    assert "Brand new" in third
+
+
+def test_a_visitor_with_a_session_can_send_the_form_from_a_cached_thread(clinic):
+    article = ArticleFactory(slug="session-visitor")
+    first = Client()
+    first.cookies["sessionid"] = "some-old-session"
+    first.get(article.get_absolute_url())  # fills the fragment cache
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.cookies["sessionid"] = "another-old-session"
+
+    page = visitor.get(article.get_absolute_url()).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = visitor.post(
+        f"/articles/{article.slug}/comments/", {**form_data(article), "csrfmiddlewaretoken": token}
+    )
+
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
