@@ -186,7 +186,20 @@ class Command(BaseCommand):
         finally:
             server.terminate()
             server.wait(timeout=30)
+            self.forget_redis_keys(env)
         self.report(name, targets, queries)
+
+    @staticmethod
+    def forget_redis_keys(env):
+        """Remove this run's keys from a shared Redis (they all carry its prefix)."""
+        if not env.get("REDIS_URL"):
+            return
+        import redis
+
+        client = redis.Redis.from_url(env["REDIS_URL"])
+        keys = list(client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}:*", count=1000))
+        if keys:
+            client.delete(*keys)
 
     def start_gunicorn(self, env, port):
         log = open(self.workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - closed with the workdir
