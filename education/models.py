@@ -212,6 +212,9 @@ class Article(models.Model):
     def body_html(self):
         return render_html(self.body)
 
+    def published_related_articles(self):
+        return list(self.related_articles.published())
+
     @property
     def is_live(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

@@ -1,6 +1,10 @@
 """The site's main menu: one step from every page to every page."""
 
-MAIN_NAVIGATION = [
+import functools
+
+from django.urls import reverse
+
+MAIN_NAVIGATION = (
     ("education:home", "Home"),
     ("education:article-list", "Articles"),
     ("education:faq", "Questions"),
@@ -9,11 +13,18 @@ MAIN_NAVIGATION = [
     ("education:safety", "Safety"),
     ("education:aftercare", "Aftercare"),
     ("education:contact", "Contact"),
-]
+)
 
 # Helpful pages that are not in the main menu: linked from every page's footer.
-FOOTER_NAVIGATION = [
+FOOTER_NAVIGATION = (
     ("education:self-check", "Is IMS right for me?"),
     ("education:glossary", "Words you may meet"),
     ("education:search", "Search"),
-]
+)
+
+
+@functools.cache
+def resolved(items):
+    """``[(url, label)]`` for a menu, reversed once per process: the URLs never change
+    while the site runs, and every page shows both menus."""
+    return tuple((reverse(name), label) for name, label in items)

@@ -117,28 +117,19 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
             add_never_cache_headers(response)
         return response
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch(
-                    "related_articles",
-                    queryset=Article.objects.published(),
-                    to_attr="published_related",
-                ),
-                "resources",
-            )
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
-        context["article_body"] = link_glossary_terms(self.object.body_html, terms)
+        # Looked up only when the template renders the body: the page keeps the
+        # article's main part in a fragment cache, so most requests never need it.
+        context["article_body"] = self.linked_body
         context["is_preview"] = not self.object.is_live
         if context["is_preview"]:
             self.indexable = False
         return context
+
+    def linked_body(self):
+        terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
+        return link_glossary_terms(self.object.body_html, terms)
 
     def get_breadcrumbs(self):
         return [

@@ -132,3 +132,19 @@ def test_article_list_query_count_does_not_grow_with_articles(
     ArticleFactory.create_batch(11)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("education:article-list"))
+
+
+def test_a_signed_in_visitor_sees_an_article_edit_on_the_very_next_request(admin_client, clinic):
+    article = ArticleFactory(body="<p>First wording.</p>")
+    related = ArticleFactory(title="A related read")
+    article.related_articles.add(related)
+    assert "First wording." in admin_client.get(article.get_absolute_url()).content.decode()
+
+    article.body = "<p>Second wording.</p>"
+    article.save()
+    related.title = "A renamed related read"
+    related.save()
+
+    html = admin_client.get(article.get_absolute_url()).content.decode()
+    assert "Second wording." in html and "First wording." not in html
+    assert "A renamed related read" in html
