@@ -148,3 +148,15 @@ def test_a_signed_in_visitor_sees_an_article_edit_on_the_very_next_request(admin
     html = admin_client.get(article.get_absolute_url()).content.decode()
     assert "Second wording." in html and "First wording." not in html
     assert "A renamed related read" in html
+
+
+def test_a_signed_in_visitor_gets_the_right_menu_and_a_fresh_clinic_phone(admin_client, clinic):
+    home = admin_client.get(reverse("education:home")).content.decode()
+    faq = admin_client.get(reverse("education:faq")).content.decode()
+    assert 'href="/" aria-current="page"' in home
+    assert f'href="{reverse("education:faq")}" aria-current="page"' in faq
+    assert 'href="/" aria-current="page"' not in faq
+
+    clinic.phone = "604-555-0188"
+    clinic.save()
+    assert "604-555-0188" in admin_client.get(reverse("education:faq")).content.decode()
