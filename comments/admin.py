@@ -2,6 +2,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
@@ -116,6 +117,14 @@ class CommentAdminForm(forms.ModelForm):
         return cleaned
 
 
+class ModerationQueue(ChangeList):
+    """Comments waiting for review first, newest first within each group, unless the
+    moderator sorts by a column."""
+
+    def _get_default_ordering(self):
+        return ["waiting", "-created_at"]
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
@@ -190,8 +199,10 @@ class CommentAdmin(admin.ModelAdmin):
                     output_field=IntegerField(),
                 )
             )
-            .order_by("waiting", "-created_at")
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ModerationQueue
 
     def has_add_permission(self, request):
         return False

@@ -37,7 +37,12 @@ def run_action(client, action, comments, query="", **extra):
 
 
 def test_queue_lists_pending_comments_first_with_reasons_and_age(moderator_client, article):
-    CommentFactory(article=article, body="Already approved", created_at=timezone.now())
+    # The approved comment is the older one, so date order alone would list it first.
+    CommentFactory(
+        article=article,
+        body="Already approved",
+        created_at=timezone.now() - datetime.timedelta(days=2),
+    )
     CommentFactory(
         article=article,
         status="pending",
