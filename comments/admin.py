@@ -6,18 +6,18 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+
+from clinic_site.admin import SingleRowAdmin
 
 from . import services
 from .models import Comment, CommentSettings, http_url_validator
 
 
 @admin.register(CommentSettings)
-class CommentSettingsAdmin(admin.ModelAdmin):
+class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
     fieldsets = [
         (
             "Review",
@@ -48,20 +48,7 @@ class CommentSettingsAdmin(admin.ModelAdmin):
         ("Privacy", {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not CommentSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        # One row of settings: go straight to its form, creating it with the defaults.
-        if self.has_change_permission(request):
-            settings = CommentSettings.load()
-            if settings._state.adding:
-                settings.save()
-            return redirect(reverse("admin:comments_commentsettings_change", args=[1]))
-        return super().changelist_view(request, extra_context)
+    create_with_defaults = True
 
 
 class StatusFilter(admin.SimpleListFilter):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from clinic_site.models import SingleRowModel
+
 MAX_COMMENT_LENGTH = 3000
 
 http_url_validator = URLValidator(schemes=["http", "https"])
@@ -42,7 +44,7 @@ DEFAULT_BLOCKED_WORDS = "\n".join(
 )
 
 
-class CommentSettings(models.Model):
+class CommentSettings(SingleRowModel):
     """How comments are moderated. Exactly one row, edited by staff in the admin."""
 
     class Notify(models.TextChoices):
@@ -139,10 +141,6 @@ class CommentSettings(models.Model):
     def __str__(self):
         return "Comment settings"
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
     def clean(self):
         if self.min_seconds_to_submit >= self.max_form_age_minutes * 60:
             raise ValidationError(
@@ -151,11 +149,6 @@ class CommentSettings(models.Model):
                     "the form expires, or every comment would be refused."
                 }
             )
-
-    @classmethod
-    def load(cls):
-        """The saved settings, or the defaults until staff change them."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
     @staticmethod
     def _lines(text):

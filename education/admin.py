@@ -4,11 +4,11 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+
+from clinic_site.admin import SingleRowAdmin
 
 from . import services
 from .admin_editorial import (
@@ -45,7 +45,7 @@ class ViewOnSiteMixin:
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(ContentVersionAdmin):
+class ClinicProfileAdmin(SingleRowAdmin, ContentVersionAdmin):
     list_display = ["name", "phone", "city", "updated_at"]
     fieldsets = [
         ("Clinic", {"fields": ["name", "tagline"]}),
@@ -63,19 +63,6 @@ class ClinicProfileAdmin(ContentVersionAdmin):
             },
         ),
     ]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not ClinicProfile.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        # With one profile there is nothing to list: go straight to the form.
-        profile = ClinicProfile.objects.first()
-        if profile is not None and self.has_change_permission(request, profile):
-            return redirect(reverse("admin:education_clinicprofile_change", args=[profile.pk]))
-        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Reviewer)
@@ -267,27 +254,14 @@ class SitePageAdmin(ViewOnSiteMixin, ContentVersionAdmin):
 
 
 @admin.register(EditorialSettings)
-class EditorialSettingsAdmin(ContentVersionAdmin):
+class EditorialSettingsAdmin(SingleRowAdmin, ContentVersionAdmin):
     fieldsets = [
         ("Reading level", {"fields": ["reading_grade_target"]}),
         ("Claims check", {"fields": ["claim_phrases"]}),
         ("Medical review", {"fields": ["review_interval_months"]}),
     ]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not EditorialSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        # One set of settings: open it, or the form with the defaults if none is saved.
-        settings = EditorialSettings.objects.first()
-        if settings is not None and self.has_view_or_change_permission(request, settings):
-            return redirect(reverse("admin:education_editorialsettings_change", args=[1]))
-        if settings is None and self.has_add_permission(request):
-            return redirect(reverse("admin:education_editorialsettings_add"))
-        return super().changelist_view(request, extra_context)
+    create_with_defaults = True
 
 
 # --- Staff accounts and the record of changes ---------------------------------------

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from clinic_site.models import SingleRowModel
+
 from .fields import SanitizedHTMLField
 from .sanitizer import render_html
 
@@ -31,7 +33,7 @@ class OrderedQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class ClinicProfile(models.Model):
+class ClinicProfile(SingleRowModel):
     """The clinic that runs the site. Exactly one row, edited in the admin."""
 
     name = models.CharField(max_length=120)
@@ -67,19 +69,13 @@ class ClinicProfile(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("education:contact")
 
     @classmethod
-    def load(cls):
-        """The clinic's profile, or an unsaved placeholder until staff fill it in."""
-        return cls.objects.filter(pk=1).first() or cls(
-            name="Our clinic", street_address="", city="", phone=""
-        )
+    def unsaved_defaults(cls):
+        # A placeholder the pages can show until staff fill in the profile.
+        return {"name": "Our clinic", "street_address": "", "city": "", "phone": ""}
 
     @property
     def address_lines(self):
@@ -457,7 +453,7 @@ DEFAULT_CLAIM_PHRASES = "\n".join(
 )
 
 
-class EditorialSettings(models.Model):
+class EditorialSettings(SingleRowModel):
     """Targets and word lists for the editing checks. Exactly one row, edited in the admin."""
 
     reading_grade_target = models.DecimalField(
@@ -493,15 +489,6 @@ class EditorialSettings(models.Model):
 
     def __str__(self):
         return "Editorial settings"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        """The saved settings, or the defaults until staff change them."""
-        return cls.objects.filter(pk=1).first() or cls()
 
     @property
     def claim_phrase_list(self):
