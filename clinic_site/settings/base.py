@@ -102,14 +102,16 @@ SQLITE_OPTIONS = {
 }
 
 
+# Each worker keeps its connection for a minute instead of opening one per
+# request: on SQLite, opening and setting up a connection cost more than the
+# queries of a whole article page.
+conn_max_age = int(os.environ.get("CONN_MAX_AGE", "60"))
+
+
 def database_config():
     url = os.environ.get("DATABASE_URL")
     if url:
-        config = dj_database_url.parse(
-            url,
-            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
-        )
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config
@@ -117,6 +119,8 @@ def database_config():
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": SQLITE_PATH,
         "OPTIONS": dict(SQLITE_OPTIONS),
+        "CONN_MAX_AGE": conn_max_age,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
