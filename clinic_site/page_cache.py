@@ -21,6 +21,7 @@ so the generation is kept in a small file that every worker on the machine reads
 (``PAGE_CACHE_GENERATION_FILE``).
 """
 
+import contextvars
 import functools
 import hashlib
 import html
@@ -78,8 +79,23 @@ def page_cache():
 # --- The generation ------------------------------------------------------------
 
 
+# The generation a request has seen, so the page and each of its fragments ask
+# the shared cache once per request rather than once each. Set by the middleware.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
 def current_generation():
     """The value every page key includes; it changes whenever content changes."""
+    seen = _request_generation.get()
+    if seen:
+        return seen[0]
+    generation = _shared_generation()
+    if seen is not None:
+        seen.append(generation)
+    return generation
+
+
+def _shared_generation():
     path = settings.PAGE_CACHE_GENERATION_FILE
     if path:
         return _read_generation_file(path)
@@ -91,6 +107,24 @@ def current_generation():
         cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return str(generation)
+
+
+_worker_copies = {}
+
+
+def for_this_generation(name, make):
+    """A value made at most once per worker and content generation (the clinic profile).
+
+    Only for values built from the apps in ``PAGE_CACHE_APPS``: any change to
+    them moves the generation on, and the next request makes the value again.
+    The value is shared by every request the worker serves, so it is read, never
+    changed.
+    """
+    generation = current_generation()
+    known = _worker_copies.get(name)
+    if known is None or known[0] != generation:
+        known = _worker_copies[name] = (generation, make())
+    return known[1]
 
 
 _generation_files = {}
@@ -111,6 +145,9 @@ def _read_generation_file(path):
 
 
 def bump_generation():
+    seen = _request_generation.get()
+    if seen:
+        seen.clear()  # this request reads the new generation from now on
     path = settings.PAGE_CACHE_GENERATION_FILE
     if path:
         _write_generation_file(Path(path), f"{os.getpid()}-{secrets.token_hex(8)}")
@@ -237,11 +274,20 @@ def take_out_visit_values(content):
 
 def put_in_visit_values(request, content, fresh):
     """This visitor's own CSRF token and freshly made per-visit fields."""
-    content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+    if TOKEN_PLACEHOLDER in content:
+        content = content.replace(TOKEN_PLACEHOLDER, visit_csrf_token(request))
     for name, stored in fresh.items():
         value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
         content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
     return content
+
+
+def visit_csrf_token(request):
+    """The visitor's CSRF token, masked once per request however many parts need it."""
+    token = getattr(request, "_page_cache_csrf_token", None)
+    if token is None:
+        token = request._page_cache_csrf_token = get_token(request).encode()
+    return token
 
 
 # --- The middleware ------------------------------------------------------------
@@ -267,6 +313,13 @@ class AnonymousPageCacheMiddleware:
         self.local = OrderedDict()
 
     def __call__(self, request):
+        token = _request_generation.set([])
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not self.may_use_cache(request):
             response = self.get_response(request)
             if request.method in ("GET", "HEAD") and "Cache-Control" not in response:

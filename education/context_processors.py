@@ -7,7 +7,7 @@ from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, resolved
 def clinic(request):
     """The clinic's profile and the main navigation, for every template."""
     return {
-        "clinic": SimpleLazyObject(ClinicProfile.load),
+        "clinic": SimpleLazyObject(ClinicProfile.current),
         "main_navigation": resolved(MAIN_NAVIGATION),
         "footer_navigation": resolved(FOOTER_NAVIGATION),
     }

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from clinic_site.models import SingleRowModel
+from clinic_site.page_cache import for_this_generation
 
 from .fields import SanitizedHTMLField
 from .sanitizer import render_html
@@ -71,6 +72,16 @@ class ClinicProfile(SingleRowModel):
 
     def get_absolute_url(self):
         return reverse("education:contact")
+
+    @classmethod
+    def current(cls):
+        """The profile for showing on pages: read once per worker until anything changes.
+
+        Every page shows it, so it is not looked up again for each request; any
+        save (or any other content change) makes the next request read it afresh.
+        Callers must not change it. To edit the profile, use ``load()``.
+        """
+        return for_this_generation("clinic-profile", cls.load)
 
     @classmethod
     def unsaved_defaults(cls):

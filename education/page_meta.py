@@ -59,7 +59,7 @@ class PageMetaMixin:
 
     def render_to_response(self, context, **response_kwargs):
         # Done here, once the view has put everything the page shows in the context.
-        context.setdefault("clinic", ClinicProfile.load())
+        context.setdefault("clinic", ClinicProfile.current())
         crumbs = self.get_breadcrumbs()
         data = list(self.get_structured_data(context))
         if crumbs:

@@ -7,8 +7,9 @@ import re
 import brotli
 import pytest
 import time_machine
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,6 +61,21 @@ def test_a_change_to_the_clinic_profile_shows_at_once(client, clinic):
     profile.save()
 
     assert "604-555-0199" in client.get("/").content.decode()
+
+
+def test_pages_rendered_afresh_read_the_clinic_profile_again_only_after_a_change(
+    admin_client, clinic
+):
+    admin_client.get("/")
+    with CaptureQueriesContext(connection) as second_visit:
+        admin_client.get("/")
+
+    profile = ClinicProfile.load()
+    profile.phone = "604-555-0199"
+    profile.save()
+
+    assert not [q for q in second_visit.captured_queries if "clinicprofile" in q["sql"]]
+    assert "604-555-0199" in admin_client.get("/").content.decode()
 
 
 def test_deleting_an_article_and_changing_its_links_clear_cached_pages(client, clinic):
