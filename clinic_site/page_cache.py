@@ -30,7 +30,9 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 import time
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 
@@ -290,6 +292,47 @@ def visit_csrf_token(request):
     return token
 
 
+# --- Copies kept in the worker's own memory ----------------------------------
+
+
+class WorkerCopies:
+    """The pages or fragments a worker stored or fetched last, kept in its own memory.
+
+    A hit then costs no trip to the shared cache and no unpickling. Keys include
+    the generation, so a content change makes these copies unreachable at once,
+    like the shared ones; the oldest are dropped first.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+        _all_worker_copies.add(self)
+
+    def get(self, key):
+        return self.entries.get(key)
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+_all_worker_copies = weakref.WeakSet()
+
+
+def forget_worker_copies():
+    """Drop everything this process keeps for itself (for tests that reset the cache)."""
+    for copies in list(_all_worker_copies):
+        copies.clear()
+    _worker_copies.clear()
+
+
 # --- The middleware ------------------------------------------------------------
 
 
@@ -304,13 +347,12 @@ def accepted_encoding(request):
 class AnonymousPageCacheMiddleware:
     # Each worker also keeps the pages it served last in its own memory, so a hit
     # costs one look at the generation instead of fetching and unpickling the page
-    # from the shared cache every time. Keys include the generation, so a content
-    # change makes these copies unreachable at once, like the shared ones.
+    # from the shared cache every time.
     local_entries = 200
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = OrderedDict()
+        self.local = WorkerCopies(self.local_entries)
 
     def __call__(self, request):
         token = _request_generation.set([])
@@ -336,7 +378,7 @@ class AnonymousPageCacheMiddleware:
         if entry is None:
             entry = cache.get(f"{key}:{encoding}")
             if entry is not None:
-                self.remember(f"{key}:{encoding}", entry)
+                self.local.put(f"{key}:{encoding}", entry)
         if entry is not None and time.time() < entry["valid_until"]:
             return self.from_entry(request, entry, "hit")
 
@@ -356,7 +398,7 @@ class AnonymousPageCacheMiddleware:
             settings.PAGE_CACHE_SECONDS,
         )
         entry = entries[encoding]
-        self.remember(f"{key}:{encoding}", entry)
+        self.local.put(f"{key}:{encoding}", entry)
         if entry["encoding"]:
             return self.from_entry(request, entry, "miss")
         # This visitor's own render already holds their form token.
@@ -364,11 +406,6 @@ class AnonymousPageCacheMiddleware:
         self.add_cache_headers(response, entry)
         response["X-Page-Cache"] = "miss"
         return response
-
-    def remember(self, key, entry):
-        self.local[key] = entry
-        while len(self.local) > self.local_entries:
-            self.local.popitem(last=False)
 
     @staticmethod
     def may_use_cache(request):

@@ -3,6 +3,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 
+from clinic_site import page_cache
 from tests.factories import ClinicProfileFactory, StaffUserFactory, SuperUserFactory
 
 
@@ -21,6 +22,7 @@ def empty_caches():
                 client.delete(*keys)
         else:
             cache.clear()
+    page_cache.forget_worker_copies()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from clinic_site.page_cache import (
+    WorkerCopies,
     current_generation,
     page_cache,
     put_in_visit_values,
@@ -25,6 +26,9 @@ from clinic_site.page_cache import (
 )
 
 register = template.Library()
+
+# The fragments this worker rendered or fetched last, as for whole pages.
+WORKER_COPIES = WorkerCopies(500)
 
 
 @register.tag
@@ -55,8 +59,11 @@ class CachedFragmentNode(template.Node):
             f"fragment:{current_generation()}:{self.name.resolve(context)}:{viewer}:"
             f"{address.hexdigest()}"
         )
-        cache = page_cache()
-        entry = cache.get(key)
+        entry = WORKER_COPIES.get(key)
+        if entry is None:
+            entry = page_cache().get(key)
+            if entry is not None:
+                WORKER_COPIES.put(key, entry)
         if entry is None or time.time() >= entry["valid_until"]:
             rendered = self.nodelist.render(context)
             content, fresh, _ = take_out_visit_values(rendered.encode())
@@ -65,6 +72,7 @@ class CachedFragmentNode(template.Node):
                 "fresh": fresh,
                 "valid_until": time.time() + settings.PAGE_CACHE_SECONDS,
             }
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+            WORKER_COPIES.put(key, entry)
             return rendered
         return mark_safe(put_in_visit_values(request, entry["content"], entry["fresh"]).decode())  # noqa: S308 - our own rendered template output
