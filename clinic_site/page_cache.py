@@ -16,8 +16,10 @@
   time and get a tiny 304 answer while nothing has changed.
 
 With Redis (``REDIS_URL``) the generation lives in Redis beside the pages, shared
-by every worker and server. Without it each worker keeps pages in its own memory,
-so the generation is kept in a small file that every worker on the machine reads
+by every worker and server, and each change is announced to every worker
+(clinic_site/generation_watch.py), so a cached page costs no trip to Redis.
+Without it each worker keeps pages in its own memory, so the generation is kept
+in a small file that every worker on the machine reads
 (``PAGE_CACHE_GENERATION_FILE``).
 """
 
@@ -41,6 +43,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core import signing
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -50,6 +53,8 @@ from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_head
 from django.utils.html import escape
 from django.utils.module_loading import import_string
 from django.utils.text import compress_string
+
+from .generation_watch import GenerationWatcher
 
 GENERATION_KEY = "page-cache:generation"
 TOKEN_PLACEHOLDER = b"__page_cache_csrf_token__"
@@ -102,6 +107,9 @@ def _shared_generation():
     if path:
         return _read_generation_file(path)
     cache = page_cache()
+    watcher = generation_watcher(cache)
+    if watcher is not None and (known := watcher.value) is not None:
+        return known
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A random start, so a generation number lost from the cache is never
@@ -109,6 +117,20 @@ def _shared_generation():
         cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return str(generation)
+
+
+_watchers = {}
+
+
+def generation_watcher(cache):
+    """The worker's listener for generation changes in a Redis cache (None otherwise)."""
+    if not isinstance(cache, RedisCache):
+        return None
+    where = (tuple(cache._servers), cache.key_prefix)
+    watcher = _watchers.get(where)
+    if watcher is None:
+        watcher = _watchers.setdefault(where, GenerationWatcher(cache, GENERATION_KEY))
+    return watcher
 
 
 _worker_copies = {}
@@ -155,6 +177,10 @@ def bump_generation():
         _write_generation_file(Path(path), f"{os.getpid()}-{secrets.token_hex(8)}")
         return
     cache = page_cache()
+    watcher = generation_watcher(cache)
+    if watcher is not None:
+        watcher.announce(secrets.randbits(48))
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
