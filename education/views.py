@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from clinic_site.page_cache import WorkerCopies, current_generation
+
 from . import structured_data
 from .forms import SelfCheckForm
 from .glossary import link_glossary_terms
@@ -104,11 +106,29 @@ class ArticleListView(PageMetaMixin, SitePageMixin, ArticleQuerysetMixin, ListVi
     default_description = "Plain-language articles about IMS and dry needling."
 
 
+# Live articles this worker looked up last, by content generation and slug.
+LIVE_ARTICLES = WorkerCopies(500)
+
+
 class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     template_name = "education/article_detail.html"
     context_object_name = "article"
     og_type = "article"
     allow_preview = True
+
+    def get_object(self, queryset=None):
+        if queryset is not None or self.can_preview():
+            return super().get_object(queryset)
+        # A live article stays live until someone changes it, and any change moves
+        # the generation on: this worker looks each one up once per change. Staff
+        # who preview always read the database.
+        slug = self.kwargs[self.slug_url_kwarg]
+        key = f"{current_generation()}:{slug}"
+        article = LIVE_ARTICLES.get(key)
+        if article is None:
+            article = super().get_object()
+            LIVE_ARTICLES.put(key, article)
+        return article
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -6,6 +6,8 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -115,3 +117,44 @@ def test_edit_page_of_a_draft_offers_a_preview(admin_client, draft):
     ).content.decode()
     assert "Preview on site</a>" in html
     assert "View on site</a>" not in html
+
+
+def article_queries(queries):
+    return [q for q in queries if 'FROM "education_article"' in q["sql"]]
+
+
+def test_visitors_rendered_afresh_see_an_edit_or_an_unpublished_article_at_once(client, clinic):
+    article = ArticleFactory(title="Needles and nerves", slug="needles")
+
+    def visit():
+        # A session cookie skips the page cache (Django drops an unknown one, so
+        # it is sent again each time, as a signed-in visitor's would be).
+        client.cookies["sessionid"] = "any-session"
+        return client.get(article.get_absolute_url())
+
+    visit()
+    with CaptureQueriesContext(connection) as second_visit:
+        assert visit().status_code == 200
+    queries = second_visit.captured_queries  # before the next request clears the log
+
+    article.title = "Needles, nerves and muscles"
+    article.save()
+    edited = visit()
+    article.status = Article.Status.DRAFT
+    article.save()
+
+    assert "X-Page-Cache" not in edited
+    assert queries, "the page was rendered afresh"
+    assert article_queries(queries) == []  # looked up once until it changes
+    assert "Needles, nerves and muscles" in edited.content.decode()
+    assert visit().status_code == 404
+
+
+def test_editors_always_preview_what_the_database_holds(client, editor, clinic):
+    article = ArticleFactory(title="Before the edit", slug="fresh-for-editors")
+    client.force_login(editor)
+    client.get(article.get_absolute_url())
+    # Even a change that skips save() and its signals shows to the editor.
+    Article.objects.filter(pk=article.pk).update(title="After the edit")
+
+    assert "After the edit" in client.get(article.get_absolute_url()).content.decode()
