@@ -54,6 +54,7 @@ from django.utils.html import escape
 from django.utils.module_loading import import_string
 from django.utils.text import compress_string
 
+from . import gzip_pieces
 from .generation_watch import GenerationWatcher
 
 GENERATION_KEY = "page-cache:generation"
@@ -300,14 +301,48 @@ def take_out_visit_values(content):
     return content, fresh, tokens
 
 
+def visit_values(request, fresh):
+    """Each placeholder with this visitor's own value, made once per request."""
+    values = getattr(request, "_page_cache_values", None)
+    if values is None:
+        values = request._page_cache_values = {}
+    for name, stored in fresh.items():
+        placeholder = FRESH_PLACEHOLDER.format(name).encode()
+        if placeholder not in values:
+            value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
+            values[placeholder] = value.encode()
+    return values
+
+
 def put_in_visit_values(request, content, fresh):
     """This visitor's own CSRF token and freshly made per-visit fields."""
     if TOKEN_PLACEHOLDER in content:
         content = content.replace(TOKEN_PLACEHOLDER, visit_csrf_token(request))
-    for name, stored in fresh.items():
-        value = escape(_maker(settings.PAGE_CACHE_FRESH_FIELDS[name])(stored))
-        content = content.replace(FRESH_PLACEHOLDER.format(name).encode(), value.encode())
+    for placeholder, value in visit_values(request, fresh).items():
+        content = content.replace(placeholder, value)
     return content
+
+
+def placeholder_pattern():
+    names = [FRESH_PLACEHOLDER.format(name) for name in settings.PAGE_CACHE_FRESH_FIELDS]
+    return re.compile(
+        b"(" + b"|".join(re.escape(p.encode()) for p in [TOKEN_PLACEHOLDER.decode(), *names]) + b")"
+    )
+
+
+def compressed_with_gaps(content):
+    """The page gzipped once around its placeholders (see gzip_pieces)."""
+    parts = placeholder_pattern().split(content)
+    return gzip_pieces.compress_around(parts[0::2]), parts[1::2]
+
+
+def fill_gaps(request, entry):
+    values = visit_values(request, entry["fresh"])
+    filled = [
+        visit_csrf_token(request) if slot == TOKEN_PLACEHOLDER else values[slot]
+        for slot in entry["slots"]
+    ]
+    return gzip_pieces.fill_in(entry["pieces"], filled)
 
 
 def visit_csrf_token(request):
@@ -370,6 +405,10 @@ def accepted_encoding(request):
     return "identity"
 
 
+def accepts(request, encoding):
+    return bool(ACCEPTS[encoding].search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 class AnonymousPageCacheMiddleware:
     # Each worker also keeps the pages it served last in its own memory, so a hit
     # costs one look at the generation instead of fetching and unpickling the page
@@ -400,11 +439,10 @@ class AnonymousPageCacheMiddleware:
         key = self.key(request, generation)
         encoding = accepted_encoding(request)
         cache = page_cache()
-        entry = self.local.get(f"{key}:{encoding}")
-        if entry is None:
-            entry = cache.get(f"{key}:{encoding}")
-            if entry is not None:
-                self.local.put(f"{key}:{encoding}", entry)
+        entry = self.stored_entry(key, encoding)
+        if entry is not None and entry["encoding"] and not accepts(request, entry["encoding"]):
+            # A page with a form is only ever gzipped: this browser wants plain.
+            entry = self.stored_entry(key, "identity")
         if entry is not None and time.time() < entry["valid_until"]:
             return self.from_entry(request, entry, "hit")
 
@@ -425,6 +463,8 @@ class AnonymousPageCacheMiddleware:
         )
         entry = entries[encoding]
         self.local.put(f"{key}:{encoding}", entry)
+        if entry["encoding"] and not accepts(request, entry["encoding"]):
+            entry = entries["identity"]
         if entry["encoding"]:
             return self.from_entry(request, entry, "miss")
         # This visitor's own render already holds their form token.
@@ -432,6 +472,14 @@ class AnonymousPageCacheMiddleware:
         self.add_cache_headers(response, entry)
         response["X-Page-Cache"] = "miss"
         return response
+
+    def stored_entry(self, key, encoding):
+        entry = self.local.get(f"{key}:{encoding}")
+        if entry is None:
+            entry = page_cache().get(f"{key}:{encoding}")
+            if entry is not None:
+                self.local.put(f"{key}:{encoding}", entry)
+        return entry
 
     @staticmethod
     def may_use_cache(request):
@@ -478,23 +526,37 @@ class AnonymousPageCacheMiddleware:
         }
         plain = {**shared, "content": content, "etag": f'W/"{digest}"', "encoding": None}
         entries = {"identity": plain}
+        if len(content) < COMPRESS_MIN_BYTES:
+            return {**entries, **dict.fromkeys(COMPRESSORS, plain)}
+        if tokens:
+            # A form token is a secret: it must never sit in a compressed stream
+            # beside other text. The page is gzipped around it instead, and each
+            # visitor's token goes in uncompressed (gzip_pieces); browsers that
+            # prefer Brotli get this gzip, which they all accept too.
+            pieces, slots = compressed_with_gaps(content)
+            gzipped = {
+                **shared,
+                "content": None,
+                "pieces": pieces,
+                "slots": slots,
+                "etag": f'W/"{digest}-gzip"',
+                "encoding": "gzip",
+            }
+            return {**entries, **dict.fromkeys(COMPRESSORS, gzipped)}
         for name, compress in COMPRESSORS.items():
-            # A page with a form token is never compressed: the token is a secret
-            # that must not sit in a compressed stream beside text from the URL.
-            if tokens or len(content) < COMPRESS_MIN_BYTES:
-                entries[name] = plain
-            else:
-                entries[name] = {
-                    **shared,
-                    "content": compress(content),
-                    "etag": f'W/"{digest}-{name}"',
-                    "encoding": name,
-                }
+            entries[name] = {
+                **shared,
+                "content": compress(content),
+                "etag": f'W/"{digest}-{name}"',
+                "encoding": name,
+            }
         return entries
 
     def from_entry(self, request, entry, outcome):
         content = entry["content"]
-        if entry["has_token"]:
+        if entry.get("pieces"):
+            content = fill_gaps(request, entry)
+        elif entry["has_token"]:
             content = put_in_visit_values(request, content, entry["fresh"])
         response = HttpResponse(content)
         for header, value in entry["headers"]:

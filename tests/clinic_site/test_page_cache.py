@@ -252,15 +252,51 @@ def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, dem
     assert with_brotli["ETag"] != plain["ETag"] != with_gzip["ETag"]
 
 
-def test_a_page_with_a_form_token_is_never_compressed(clinic):
+def test_a_page_with_a_form_is_gzipped_around_the_tokens_never_with_them(clinic):
     article = ArticleFactory(slug="form-page")
     Client().get(article.get_absolute_url())
+    plain = Client().get(article.get_absolute_url()).content.decode()
 
-    page = Client().get(article.get_absolute_url(), headers={"Accept-Encoding": "br, gzip"})
+    first = Client().get(article.get_absolute_url(), headers={"Accept-Encoding": "br, gzip"})
+    second = Client().get(article.get_absolute_url(), headers={"Accept-Encoding": "gzip"})
+    first_html = gzip.decompress(first.content).decode()  # checks the length and CRC too
 
-    assert page["X-Page-Cache"] == "hit"
+    assert first["X-Page-Cache"] == "hit"
+    assert first["Content-Encoding"] == "gzip"
+    assert len(first.content) < len(plain) / 2
+    assert int(first["Content-Length"]) == len(first.content)
+    for name in ("csrfmiddlewaretoken", "form_token"):
+        token = re.search(rf'name="{name}" value="([^"]+)"', first_html).group(1)
+        # The secret travels as stored, uncompressed bytes, never as compressed text.
+        assert token.encode() in first.content
+        assert token not in gzip.decompress(second.content).decode()
+    assert re.sub(r'value="[^"]+"', "", first_html) == re.sub(r'value="[^"]+"', "", plain)
+
+
+def test_a_browser_that_takes_only_brotli_gets_the_page_with_a_form_plain(clinic):
+    article = ArticleFactory(slug="brotli-only")
+    Client().get(article.get_absolute_url())
+
+    page = Client().get(article.get_absolute_url(), headers={"Accept-Encoding": "br"})
+
     assert "Content-Encoding" not in page
     assert b'name="csrfmiddlewaretoken"' in page.content
+
+
+def test_a_visitor_of_a_gzipped_cached_article_can_send_the_comment_form(clinic):
+    article = ArticleFactory(slug="gzip-form")
+    Client().get(article.get_absolute_url())
+    visitor = Client(enforce_csrf_checks=True)
+
+    page = visitor.get(article.get_absolute_url(), headers={"Accept-Encoding": "gzip"})
+    html = gzip.decompress(page.content).decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    data = {**form_data(article), "csrfmiddlewaretoken": token}
+    response = visitor.post(reverse("comments:post", kwargs={"slug": article.slug}), data)
+
+    assert page["X-Page-Cache"] == "hit"
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
 
 
 def test_each_visitor_of_a_cached_article_gets_a_freshly_timed_comment_form(clinic):
