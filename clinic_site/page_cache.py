@@ -48,13 +48,12 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from django.utils.module_loading import import_string
 from django.utils.text import compress_string
 
-from . import gzip_pieces
+from . import csrf_tokens, gzip_pieces
 from .generation_watch import GenerationWatcher
 
 GENERATION_KEY = "page-cache:generation"
@@ -349,7 +348,7 @@ def visit_csrf_token(request):
     """The visitor's CSRF token, masked once per request however many parts need it."""
     token = getattr(request, "_page_cache_csrf_token", None)
     if token is None:
-        token = request._page_cache_csrf_token = get_token(request).encode()
+        token = request._page_cache_csrf_token = csrf_tokens.get_token(request).encode()
     return token
 
 
