@@ -19,7 +19,7 @@ KEY = "page-cache:generation"
 @pytest.fixture
 def redis_cache():
     cache = RedisCache(
-        os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        os.environ.get("REDIS_URL") or os.environ.get("CI_REDIS_URL", "redis://127.0.0.1:6379/0"),
         {"KEY_PREFIX": f"watch-test-{uuid.uuid4().hex}"},
     )
     yield cache
