@@ -133,22 +133,21 @@ def generation_watcher(cache):
     return watcher
 
 
-_worker_copies = {}
-
-
 def for_this_generation(name, make):
-    """A value made at most once per worker and content generation (the clinic profile).
+    """``make()``, made at most once per worker and content generation (the clinic
+    profile, a live article).
 
     Only for values built from the apps in ``PAGE_CACHE_APPS``: any change to
     them moves the generation on, and the next request makes the value again.
     The value is shared by every request the worker serves, so it is read, never
-    changed.
+    changed. ``make()`` may raise (nothing is kept) but must not return None.
     """
-    generation = current_generation()
-    known = _worker_copies.get(name)
-    if known is None or known[0] != generation:
-        known = _worker_copies[name] = (generation, make())
-    return known[1]
+    key = f"{current_generation()}:{name}"
+    value = _VALUES.get(key)
+    if value is None:
+        value = make()
+        _VALUES.put(key, value)
+    return value
 
 
 _generation_files = {}
@@ -356,11 +355,11 @@ def visit_csrf_token(request):
 
 
 class WorkerCopies:
-    """The pages or fragments a worker stored or fetched last, kept in its own memory.
+    """Pages, fragments or values a worker used last, kept in its own memory.
 
     A hit then costs no trip to the shared cache and no unpickling. Keys include
     the generation, so a content change makes these copies unreachable at once,
-    like the shared ones; the oldest are dropped first.
+    like the shared ones; the least recently used are dropped first.
     """
 
     def __init__(self, size):
@@ -370,13 +369,27 @@ class WorkerCopies:
         _all_worker_copies.add(self)
 
     def get(self, key):
-        return self.entries.get(key)
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
 
     def put(self, key, entry):
         with self.lock:
             self.entries[key] = entry
+            self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
+
+    def fetch(self, key):
+        """The entry from this worker's memory, or else from the shared cache."""
+        entry = self.get(key)
+        if entry is None:
+            entry = page_cache().get(key)
+            if entry is not None:
+                self.put(key, entry)
+        return entry
 
     def clear(self):
         with self.lock:
@@ -384,13 +397,13 @@ class WorkerCopies:
 
 
 _all_worker_copies = weakref.WeakSet()
+_VALUES = WorkerCopies(1000)
 
 
 def forget_worker_copies():
     """Drop everything this process keeps for itself (for tests that reset the cache)."""
     for copies in list(_all_worker_copies):
         copies.clear()
-    _worker_copies.clear()
 
 
 # --- The middleware ------------------------------------------------------------
@@ -409,14 +422,11 @@ def accepts(request, encoding):
 
 
 class AnonymousPageCacheMiddleware:
-    # Each worker also keeps the pages it served last in its own memory, so a hit
-    # costs one look at the generation instead of fetching and unpickling the page
-    # from the shared cache every time.
-    local_entries = 200
-
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = WorkerCopies(self.local_entries)
+        # The pages this worker served last, so a hit costs one look at the
+        # generation instead of fetching and unpickling the page every time.
+        self.local = WorkerCopies(200)
 
     def __call__(self, request):
         token = _request_generation.set([])
@@ -438,10 +448,10 @@ class AnonymousPageCacheMiddleware:
         key = self.key(request, generation)
         encoding = accepted_encoding(request)
         cache = page_cache()
-        entry = self.stored_entry(key, encoding)
+        entry = self.local.fetch(f"{key}:{encoding}")
         if entry is not None and entry["encoding"] and not accepts(request, entry["encoding"]):
             # A page with a form is only ever gzipped: this browser wants plain.
-            entry = self.stored_entry(key, "identity")
+            entry = self.local.fetch(f"{key}:identity")
         if entry is not None and time.time() < entry["valid_until"]:
             return self.from_entry(request, entry, "hit")
 
@@ -471,14 +481,6 @@ class AnonymousPageCacheMiddleware:
         self.add_cache_headers(response, entry)
         response["X-Page-Cache"] = "miss"
         return response
-
-    def stored_entry(self, key, encoding):
-        entry = self.local.get(f"{key}:{encoding}")
-        if entry is None:
-            entry = page_cache().get(f"{key}:{encoding}")
-            if entry is not None:
-                self.local.put(f"{key}:{encoding}", entry)
-        return entry
 
     @staticmethod
     def may_use_cache(request):

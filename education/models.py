@@ -222,6 +222,18 @@ class Article(models.Model):
     def published_related_articles(self):
         return list(self.related_articles.published())
 
+    @classmethod
+    def live(cls, slug):
+        """The live article with this slug, for showing on pages (raises DoesNotExist).
+
+        A live article stays live until someone changes it, and any change moves the
+        page-cache generation on, so each worker looks it up once per change.
+        """
+        return for_this_generation(
+            f"live-article:{slug}",
+            lambda: cls.objects.published().select_related("reviewer").get(slug=slug),
+        )
+
     @property
     def is_live(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -6,8 +7,6 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
-
-from clinic_site.page_cache import WorkerCopies, current_generation
 
 from . import structured_data
 from .forms import SelfCheckForm
@@ -106,10 +105,6 @@ class ArticleListView(PageMetaMixin, SitePageMixin, ArticleQuerysetMixin, ListVi
     default_description = "Plain-language articles about IMS and dry needling."
 
 
-# Live articles this worker looked up last, by content generation and slug.
-LIVE_ARTICLES = WorkerCopies(500)
-
-
 class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     template_name = "education/article_detail.html"
     context_object_name = "article"
@@ -118,17 +113,11 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def get_object(self, queryset=None):
         if queryset is not None or self.can_preview():
-            return super().get_object(queryset)
-        # A live article stays live until someone changes it, and any change moves
-        # the generation on: this worker looks each one up once per change. Staff
-        # who preview always read the database.
-        slug = self.kwargs[self.slug_url_kwarg]
-        key = f"{current_generation()}:{slug}"
-        article = LIVE_ARTICLES.get(key)
-        if article is None:
-            article = super().get_object()
-            LIVE_ARTICLES.put(key, article)
-        return article
+            return super().get_object(queryset)  # staff who preview read the database
+        try:
+            return Article.live(self.kwargs[self.slug_url_kwarg])
+        except Article.DoesNotExist:
+            raise Http404("No such article") from None
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

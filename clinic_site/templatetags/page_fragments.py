@@ -59,11 +59,7 @@ class CachedFragmentNode(template.Node):
             f"fragment:{current_generation()}:{self.name.resolve(context)}:{viewer}:"
             f"{address.hexdigest()}"
         )
-        entry = WORKER_COPIES.get(key)
-        if entry is None:
-            entry = page_cache().get(key)
-            if entry is not None:
-                WORKER_COPIES.put(key, entry)
+        entry = WORKER_COPIES.fetch(key)
         if entry is None or time.time() >= entry["valid_until"]:
             rendered = self.nodelist.render(context)
             content, fresh, _ = take_out_visit_values(rendered.encode())
