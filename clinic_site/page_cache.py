@@ -212,11 +212,21 @@ def next_scheduled_publication(generation):
     cache = page_cache()
     key = f"page:{generation}:next-publication"
     cached = cache.get(key)
-    if cached is None:
+    # Once that moment has passed, look again: the article is live (without any
+    # save, so the generation is the same) and the next one may be due later.
+    if cached is None or 0 < cached <= time.time():
         first = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
         cached = first.timestamp() if first else 0
         cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
     return cached or None
+
+
+def keep_until(generation):
+    """Until when a page or fragment stored now may be used."""
+    return min(
+        time.time() + settings.PAGE_CACHE_SECONDS,
+        next_scheduled_publication(generation) or math.inf,
+    )
 
 
 def invalidate_pages(**kwargs):
@@ -461,11 +471,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        valid_until = min(
-            time.time() + settings.PAGE_CACHE_SECONDS,
-            next_scheduled_publication(generation) or math.inf,
-        )
-        entries = self.to_entries(response, valid_until)
+        entries = self.to_entries(response, keep_until(generation))
         cache.set_many(
             {f"{key}:{name}": stored for name, stored in entries.items()},
             settings.PAGE_CACHE_SECONDS,

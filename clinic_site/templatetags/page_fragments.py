@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from clinic_site.page_cache import (
     WorkerCopies,
     current_generation,
+    keep_until,
     page_cache,
     put_in_visit_values,
     take_out_visit_values,
@@ -55,10 +56,8 @@ class CachedFragmentNode(template.Node):
         user = getattr(request, "user", None)
         viewer = f"user-{user.pk}" if user is not None and user.is_authenticated else "anyone"
         address = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
-        key = (
-            f"fragment:{current_generation()}:{self.name.resolve(context)}:{viewer}:"
-            f"{address.hexdigest()}"
-        )
+        generation = current_generation()
+        key = f"fragment:{generation}:{self.name.resolve(context)}:{viewer}:{address.hexdigest()}"
         entry = WORKER_COPIES.fetch(key)
         if entry is None or time.time() >= entry["valid_until"]:
             rendered = self.nodelist.render(context)
@@ -66,7 +65,7 @@ class CachedFragmentNode(template.Node):
             entry = {
                 "content": content,
                 "fresh": fresh,
-                "valid_until": time.time() + settings.PAGE_CACHE_SECONDS,
+                "valid_until": keep_until(generation),
             }
             page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             WORKER_COPIES.put(key, entry)

@@ -187,6 +187,8 @@ def test_a_scheduled_article_appears_at_its_publish_time_despite_the_cache(clien
         clock.shift(datetime.timedelta(minutes=1, seconds=1))
 
         assert "Out next week" in client.get(url).content.decode()
+        # Stored again once it is live: the cache works on as before.
+        assert client.get(url)["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.django_db(transaction=True)

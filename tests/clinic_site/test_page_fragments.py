@@ -1,9 +1,12 @@
 """The comment thread is rendered once per change even for visitors the page cache skips."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from comments.models import Comment
 from comments.services import comment_approve
@@ -49,3 +52,24 @@ def test_a_visitor_with_a_session_can_send_the_form_from_a_cached_thread(clinic)
 
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+
+
+def test_a_scheduled_related_article_appears_on_time_for_a_visitor_with_a_session(client, clinic):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        article = ArticleFactory(slug="with-related")
+        article.related_articles.add(
+            ArticleFactory(
+                title="Out in a minute", published_at=start + datetime.timedelta(minutes=1)
+            )
+        )
+
+        def side_column():
+            client.cookies["sessionid"] = "any-session"  # rendered afresh, from fragments
+            return client.get(article.get_absolute_url()).content.decode()
+
+        before = side_column()
+        clock.shift(datetime.timedelta(minutes=1, seconds=1))
+
+        assert "Out in a minute" not in before
+        assert "Out in a minute" in side_column()
