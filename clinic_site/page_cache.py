@@ -245,6 +245,26 @@ def _model_changed(sender, **kwargs):
         invalidate_pages()
 
 
+def _row_saved(sender, instance, created, **kwargs):
+    # A new row no page shows (a comment waiting for review or refused as spam)
+    # leaves every page as it was; patients posting comments during a rush must
+    # not empty the cache for everyone. A changed row may have been shown before.
+    if created and not _shown_on_pages(instance):
+        return
+    _model_changed(sender)
+
+
+def _row_deleted(sender, instance, **kwargs):
+    if _shown_on_pages(instance):
+        _model_changed(sender)
+
+
+def _shown_on_pages(instance):
+    """Models say so with ``shown_on_pages()``; rows of any other model count as shown."""
+    shown = getattr(instance, "shown_on_pages", None)
+    return shown() if shown is not None else True
+
+
 def _relation_changed(sender, action, **kwargs):
     if action.startswith("post_"):
         _model_changed(sender)
@@ -252,8 +272,8 @@ def _relation_changed(sender, action, **kwargs):
 
 def connect_invalidation_signals():
     dispatch = "clinic_site.page_cache"
-    post_save.connect(_model_changed, dispatch_uid=f"{dispatch}.save")
-    post_delete.connect(_model_changed, dispatch_uid=f"{dispatch}.delete")
+    post_save.connect(_row_saved, dispatch_uid=f"{dispatch}.save")
+    post_delete.connect(_row_deleted, dispatch_uid=f"{dispatch}.delete")
     m2m_changed.connect(_relation_changed, dispatch_uid=f"{dispatch}.m2m")
     # Bulk changes to comments (QuerySet.update) bypass save(); the comments app
     # announces them with its own signal.

@@ -322,3 +322,20 @@ def test_each_visitor_of_a_cached_article_gets_a_freshly_timed_comment_form(clin
     assert shown_at == (start + datetime.timedelta(minutes=2)).replace(microsecond=0)
     assert response.status_code == 200  # refused as too quick, form shown again
     assert Comment.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_comments_no_page_shows_leave_the_cached_pages_alone(client, clinic):
+    article = ArticleFactory(slug="busy-day")
+    faq_url = reverse("education:faq")
+    client.get(faq_url)
+    client.get(article.get_absolute_url())
+
+    post_comment(Client(), article, body="Will I be sore tomorrow?")  # held for review
+    post_comment(Client(), article, body="Will I be sore tomorrow?")  # a duplicate: spam
+
+    assert {c.status for c in Comment.objects.all()} == {"pending", "spam"}
+    assert client.get(faq_url)["X-Page-Cache"] == "hit"
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    Comment.objects.filter(status="spam").get().delete()  # emptying the spam folder
+    assert client.get(faq_url)["X-Page-Cache"] == "hit"
