@@ -57,9 +57,12 @@ from . import csrf_tokens, gzip_pieces
 from .generation_watch import GenerationWatcher
 
 GENERATION_KEY = "page-cache:generation"
-TOKEN_PLACEHOLDER = b"__page_cache_csrf_token__"
+# Placeholders start with "<", which escaping always rewrites and the HTML
+# sanitiser removes, so no text a patient or editor writes can ever hold one.
+TOKEN_PLACEHOLDER = b"<page-cache:csrf-token>"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
-FRESH_PLACEHOLDER = "__page_cache_fresh_{}__"
+TOKEN_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+FRESH_PLACEHOLDER = "<page-cache:fresh:{}>"
 # A page whose response varies on anything else is not cached.
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 # Cached pages are also kept compressed (quality 5 Brotli: nearly the size of
@@ -534,11 +537,26 @@ class AnonymousPageCacheMiddleware:
         vary = {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
         if vary - HARMLESS_VARY:
             return False
+        if not AnonymousPageCacheMiddleware.token_only_in_forms(request, response.content):
+            return False
         session = getattr(request, "session", None)
         if session is not None and session.modified:
             return False
         messages = getattr(request, "_messages", None)
         return not (messages is not None and len(messages))
+
+    @staticmethod
+    def token_only_in_forms(request, content):
+        """Whether the visitor's CSRF token, if the page used it, is only in form fields.
+
+        Only those are swapped for each visitor's own token; a token anywhere else
+        in a stored page (a meta tag, say) would be served to everyone.
+        """
+        if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return True
+        tokens = set(TOKEN_VALUE.findall(content))
+        rest = TOKEN_VALUE.sub(b"", content)
+        return bool(tokens) and not any(token in rest for token in tokens)
 
     @staticmethod
     def to_entries(response, valid_until):

@@ -8,7 +8,9 @@ import brotli
 import pytest
 import time_machine
 from django.db import connection, transaction
-from django.test import Client
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +21,7 @@ from comments.moderation import read_form_token
 from comments.services import comment_approve
 from education.models import FAQ, ClinicProfile
 from tests.comments.helpers import form_data, post_comment
-from tests.factories import ArticleFactory, FAQFactory
+from tests.factories import ArticleFactory, CommentFactory, FAQFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -235,7 +237,7 @@ def test_two_visitors_of_a_cached_article_get_different_form_tokens(clinic):
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
     assert token(first) != token(second)
-    assert "__page_cache_csrf_token__" not in second
+    assert "page-cache:" not in second
 
 
 def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, demo_content):
@@ -339,3 +341,26 @@ def test_comments_no_page_shows_leave_the_cached_pages_alone(client, clinic):
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
     Comment.objects.filter(status="spam").get().delete()  # emptying the spam folder
     assert client.get(faq_url)["X-Page-Cache"] == "hit"
+
+
+def test_a_page_showing_the_csrf_token_outside_a_form_field_is_never_stored():
+    request = RequestFactory().get("/")
+    token = get_token(request)
+    in_a_form = HttpResponse(f'<input name="csrfmiddlewaretoken" value="{token}">')
+    also_in_a_meta_tag = HttpResponse(
+        f'<meta name="csrf" content="{token}"><input name="csrfmiddlewaretoken" value="{token}">'
+    )
+
+    assert page_cache.AnonymousPageCacheMiddleware.may_store(request, in_a_form)
+    assert not page_cache.AnonymousPageCacheMiddleware.may_store(request, also_in_a_meta_tag)
+
+
+def test_a_comment_that_looks_like_a_placeholder_stays_plain_text(client, clinic):
+    article = ArticleFactory(slug="odd-comment")
+    CommentFactory(article=article, body="Try <page-cache:csrf-token> here")
+    client.get(article.get_absolute_url())
+
+    page = client.get(article.get_absolute_url())
+
+    assert page["X-Page-Cache"] == "hit"
+    assert "Try &lt;page-cache:csrf-token&gt; here" in page.content.decode()
