@@ -8,6 +8,15 @@ class ClinicSiteConfig(AppConfig):
     verbose_name = "Site operations"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import page_cache
 
         page_cache.connect_invalidation_signals()
+        # Every deploy runs migrate: pages and fragments stored by the old code
+        # (old templates) are dropped then, not served for minutes after.
+        post_migrate.connect(
+            page_cache.invalidate_after_migrate,
+            sender=self,
+            dispatch_uid="clinic_site.page_cache.migrate",
+        )

@@ -243,6 +243,10 @@ def invalidate_pages(**kwargs):
     transaction.on_commit(bump_generation)
 
 
+def invalidate_after_migrate(**kwargs):
+    bump_generation()
+
+
 def _model_changed(sender, **kwargs):
     if sender._meta.app_label in settings.PAGE_CACHE_APPS:
         invalidate_pages()

@@ -7,6 +7,7 @@ import re
 import brotli
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -364,3 +365,13 @@ def test_a_comment_that_looks_like_a_placeholder_stays_plain_text(client, clinic
 
     assert page["X-Page-Cache"] == "hit"
     assert "Try &lt;page-cache:csrf-token&gt; here" in page.content.decode()
+
+
+def test_a_deploy_clears_pages_stored_by_the_old_code(client, clinic):
+    url = reverse("education:faq")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    call_command("migrate", verbosity=0)  # part of every deploy
+
+    assert client.get(url)["X-Page-Cache"] == "miss"
