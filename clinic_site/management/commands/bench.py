@@ -105,6 +105,7 @@ class Command(BaseCommand):
         legs = [("SQLite", {"SQLITE_PATH": str(self.workdir / "bench.sqlite3")})]
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith(("postgres://", "postgresql://")):
+            refuse_unless_empty(database_url)
             name = "PostgreSQL" + (" + Redis" if os.environ.get("REDIS_URL") else "")
             legs.append((name, {"DATABASE_URL": database_url}))
         try:
@@ -343,3 +344,19 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def refuse_unless_empty(database_url):
+    """The benchmark loads 20,000 comments: never into a database that holds anything."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        tables = connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()[0]
+    if tables:
+        raise CommandError(
+            "DATABASE_URL names a database that is not empty. The benchmark fills "
+            "the database it is given with test content, so give it a new, empty one "
+            "(createdb clinic_bench), never the site's own."
+        )
