@@ -41,7 +41,6 @@ from pathlib import Path
 import brotli
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core import signing
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
@@ -290,25 +289,6 @@ def connect_invalidation_signals():
 
 
 _maker = functools.lru_cache(maxsize=None)(import_string)
-
-
-def fresh_comment_form_token(stored):
-    """A new "shown at" token for the comment form of the same article.
-
-    The form refuses comments sent sooner than a few seconds after it was shown
-    (robots are fast); a token from a page stored minutes ago would let a robot
-    skip that wait, so each visitor of a cached article gets their own.
-    """
-    from comments import moderation
-
-    return moderation.make_form_token(_form_token_article(stored))
-
-
-@functools.lru_cache(maxsize=256)
-def _form_token_article(stored):
-    from comments import moderation
-
-    return signing.loads(stored, salt=moderation.FORM_SALT)["a"]
 
 
 # --- Values that belong to one visit ------------------------------------------

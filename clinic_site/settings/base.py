@@ -288,7 +288,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_APPS = {"education", "comments"}
 PAGE_CACHE_EXCLUDE_PREFIXES = ("/healthz", "/" + ADMIN_URL)
 # Hidden form fields made anew for each visitor of a cached page, and their maker.
-PAGE_CACHE_FRESH_FIELDS = {"form_token": "clinic_site.page_cache.fresh_comment_form_token"}
+PAGE_CACHE_FRESH_FIELDS = {"form_token": "comments.moderation.renew_form_token"}
 # Without Redis, the workers share the cache generation through this file.
 PAGE_CACHE_GENERATION_FILE = (
     None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")
