@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from clinic_site.admin import SingleRowAdmin
 
 from . import services
-from .models import Comment, CommentSettings, http_url_validator
+from .models import MAX_COMMENT_LENGTH, Comment, CommentSettings, http_url_validator
 
 
 @admin.register(CommentSettings)
@@ -82,7 +82,7 @@ class CommentAdminForm(forms.ModelForm):
     clinic_reply = forms.CharField(
         label="Reply as the clinic",
         required=False,
-        max_length=3000,
+        max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Posted under this comment at once, marked as from the clinic team. "
         "A comment waiting for review is approved with the reply.",

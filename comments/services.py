@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from education.models import ClinicProfile
+
 from . import moderation
 from .models import Comment, CommenterLock, CommentSettings
 from .roles import COMMENT_MODERATOR
@@ -26,6 +28,10 @@ logger = logging.getLogger(__name__)
 
 class AlreadyReceived(Exception):
     """The same form was sent twice (a double click or a replay); it is stored once."""
+
+    def __init__(self, comment):
+        super().__init__(comment)
+        self.comment = comment
 
 
 # --- Privacy helpers -----------------------------------------------------------------
@@ -185,8 +191,8 @@ def comment_submit(
             keys = [_lock_key("email", email)] + ([_lock_key("ip", ip_hash)] if ip_hash else [])
             _lock_senders(keys)
             # Checked with the sender's lock held, so it sees a twin request's commit.
-            if Comment.objects.filter(submission_key=submission_key).exists():
-                raise AlreadyReceived
+            if earlier := Comment.objects.filter(submission_key=submission_key).first():
+                raise AlreadyReceived(earlier)
             moderation.check_flood(ip_hash=ip_hash, email=email, settings=settings)
             decision = moderation.decide(
                 name=name, email=email, website=website, body=body, settings=settings
@@ -213,8 +219,8 @@ def comment_submit(
             ):
                 transaction.on_commit(lambda: notify_comment_held(comment.pk, base_url=base_url))
     except IntegrityError:
-        if Comment.objects.filter(submission_key=submission_key).exists():
-            raise AlreadyReceived from None
+        if earlier := Comment.objects.filter(submission_key=submission_key).first():
+            raise AlreadyReceived(earlier) from None
         raise
     return comment
 
@@ -339,7 +345,8 @@ def comment_reply(*, parent, moderator, body):
     reply = Comment.objects.create(
         article_id=parent.article_id,
         parent=parent,
-        name=moderator.get_full_name() or moderator.get_username(),
+        # A login name is never shown to patients: without a full name, the clinic's.
+        name=moderator.get_full_name() or ClinicProfile.current().name,
         body=body,
         status=Comment.Status.APPROVED,
         decision=Comment.Decision.STAFF,

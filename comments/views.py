@@ -22,6 +22,8 @@ class CommentCreateView(ArticleDetailView):
     """
 
     http_method_names = ["get", "post"]
+    # Editors may preview a draft, form and all, but comments go only to live articles.
+    allow_preview = False
 
     def get(self, request, *args, **kwargs):
         return redirect(self.get_object().get_absolute_url() + "#comments")
@@ -34,7 +36,7 @@ class CommentCreateView(ArticleDetailView):
             data,
             article=article,
             comment_settings=settings,
-            clinic=ClinicProfile.load(),
+            clinic=ClinicProfile.current(),
             action=reverse("comments:post", kwargs={"slug": article.slug}) + "#leave-a-reply",
         )
         status = 200  # the form again, with messages saying what to fix
@@ -57,10 +59,15 @@ class CommentCreateView(ArticleDetailView):
                     user_agent=request.headers.get("User-Agent", ""),
                     base_url=request.build_absolute_uri("/"),
                 )
-            except services.AlreadyReceived:
+            except services.AlreadyReceived as received:
                 messages.info(
                     request,
-                    "We already have this comment. It will appear after a staff member reviews it.",
+                    "We already have this comment. "
+                    + (
+                        "It is on the page."
+                        if received.comment.is_public
+                        else "It will appear after a staff member reviews it."
+                    ),
                 )
                 return redirect(article.get_absolute_url())
             except moderation.Refused as refused:

@@ -74,6 +74,7 @@ def comment_thread(context, article):
         "page": page,
         "total": total,
         "is_open": is_open,
+        "auto_approve_returning": settings.auto_approve_returning,
         "form": form,
         "replying_to": replying_to,
         "unsent_text": unsent_text,
@@ -89,12 +90,6 @@ def _reply_target(request, page):
         if str(comment.pk) == wanted:
             return comment
     return None
-
-
-@register.simple_tag
-def pending_comment_count():
-    """How many comments wait for review; for the admin index and dashboard."""
-    return services.pending_count()
 
 
 @register.inclusion_tag("comments/admin_pending_panel.html", takes_context=True)

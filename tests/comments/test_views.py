@@ -8,8 +8,10 @@ from django.test import Client
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
+from comments import services
 from comments.models import Comment, CommentSettings
 from education import urls as education_urls
+from education.models import Article
 from tests.comments.helpers import form_data, post_comment
 from tests.factories import ArticleFactory, CommentFactory, StaffUserFactory
 
@@ -397,3 +399,43 @@ def test_oversized_form_token_gets_a_clear_message_and_a_fresh_token(client, art
     assert "This form could not be checked" in html
     assert "x" * 600 not in html
     assert "Kept text</textarea>" in html
+
+
+def test_a_draft_takes_no_comments_even_from_an_editor_previewing_it(client, clinic):
+    editor = StaffUserFactory(is_superuser=True)
+    draft = ArticleFactory(slug="draft-only", status=Article.Status.DRAFT)
+    client.force_login(editor)
+
+    assert client.get(draft.get_absolute_url()).status_code == 200  # the preview
+    assert post_comment(client, draft).status_code == 404
+    assert Comment.objects.count() == 0
+
+
+def test_returning_commenters_are_told_their_comment_may_appear_at_once(
+    client, article, comment_settings
+):
+    comment_settings.auto_approve_returning = True
+    comment_settings.save()
+    CommentFactory(  # approved last week
+        article=article,
+        email="sam@example.com",
+        created_at=timezone.now() - datetime.timedelta(days=7),
+    )
+    data = form_data(article, email="sam@example.com", body="Thanks, that helped a lot.")
+    url = reverse("comments:post", kwargs={"slug": article.slug})
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    client.post(url, data, REMOTE_ADDR="10.9.1.1")
+    replay = client.post(url, data, REMOTE_ADDR="10.9.1.2", follow=True).content.decode()
+
+    assert "unless an earlier comment of yours was approved" in page
+    assert "We already have this comment. It is on the page." in replay
+
+
+def test_a_clinic_reply_never_shows_a_staff_login_name(article, clinic):
+    moderator = StaffUserFactory(username="admin7", first_name="", last_name="")
+    parent = CommentFactory(article=article)
+
+    reply = services.comment_reply(parent=parent, moderator=moderator, body="Yes, that is normal.")
+
+    assert reply.name == clinic.name
