@@ -74,7 +74,12 @@ class ContentVersionAdmin(VersionAdmin):
             }
             for version in versions
         ]
-        context = {"action_list": action_list, **(extra_context or {})}
+        context = {
+            "action_list": action_list,
+            # Staff who may only view see no "Restore" link that would refuse them.
+            "has_change_permission": self.has_change_permission(request),
+            **(extra_context or {}),
+        }
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id, version_id):

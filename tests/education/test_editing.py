@@ -6,6 +6,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -96,6 +97,25 @@ def test_each_admin_save_keeps_a_revision_with_who_made_it(admin_client, superus
     html = history.content.decode()
     assert html.count("Compare with now") == 2
     assert superuser.username in html
+    assert html.count("Restore this version") == 2
+
+
+def test_staff_who_may_only_view_are_not_offered_a_restore(client, db):
+    faq = FAQFactory()
+    reversion_admin = factories.SuperUserFactory(username="editor-who-saves")
+    client.force_login(reversion_admin)
+    client.post(
+        reverse("admin:education_faq_change", args=[faq.pk]),
+        faq_form_data(faq, answer="<p>Saved once.</p>"),
+    )
+    viewer = StaffUserFactory(username="viewer")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_faq"))
+    client.force_login(viewer)
+
+    html = client.get(reverse("admin:education_faq_history", args=[faq.pk])).content.decode()
+
+    assert "Compare with now" in html
+    assert "Restore this version" not in html
 
 
 def test_restoring_yesterdays_version_of_an_faq_brings_the_old_text_back(admin_client):
