@@ -11,7 +11,7 @@ class LatestArticlesFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return f"{ClinicProfile.load().name}: articles about IMS"
+        return f"{ClinicProfile.current().name}: articles about IMS"
 
     def link(self):
         return reverse("education:article-list")

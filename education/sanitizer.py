@@ -5,7 +5,10 @@ cleaned to one allow-list here, and the same list is applied again when the
 HTML is rendered, so a stored value is never trusted blindly.
 """
 
+import html
+
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -45,3 +48,8 @@ def sanitize_html(value: str) -> str:
 def render_html(value: str) -> SafeString:
     """Sanitise stored staff HTML once more and mark the result safe for templates."""
     return mark_safe(sanitize_html(value))  # noqa: S308 - output of the allow-list above
+
+
+def html_to_text(value: str) -> str:
+    """The words a reader sees in stored HTML: no tags, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import FAQ, Article, Benefit, Condition, GlossaryTerm, Precaution
+from .sanitizer import html_to_text
 
 MAX_QUERY_LENGTH = 100
 MAX_RESULTS = 30
@@ -150,7 +151,7 @@ def passage(text: str, words) -> str:
 
 def _plain(obj, field, is_html):
     value = getattr(obj, field) or ""
-    return re.sub(r"\s+", " ", strip_tags(value) if is_html else value).strip()
+    return html_to_text(value) if is_html else " ".join(value.split())
 
 
 def _result(source, obj, words, rank):

@@ -6,10 +6,9 @@ data block. There is deliberately no review-stars markup: search engines ignore
 ratings a business publishes about itself and may penalise them.
 """
 
-from html import unescape
-
 from django.urls import reverse
-from django.utils.html import strip_tags
+
+from .sanitizer import html_to_text
 
 SCHEMA = "https://schema.org"
 
@@ -108,7 +107,7 @@ def faq_page(faqs, request):
                 "name": faq.question,
                 "acceptedAnswer": {
                     "@type": "Answer",
-                    "text": unescape(strip_tags(faq.answer_html)).strip(),
+                    "text": html_to_text(faq.answer_html),
                 },
             }
             for faq in faqs

@@ -141,3 +141,12 @@ def test_search_query_count_does_not_grow_with_results(
         response = client.get(reverse("education:search"), {"q": "hip"})
 
     assert "30 results" in response.content.decode()
+
+
+def test_an_ampersand_in_an_article_reads_as_one_on_the_results_page(client, clinic):
+    ArticleFactory(title="Living with a sore back", body="<p>Pain & stiffness ease with time.</p>")
+
+    html = client.get(reverse("education:search"), {"q": "stiffness"}).content.decode()
+
+    assert "Pain &amp; <mark>stiffness</mark>" in html
+    assert "&amp;amp;" not in html
