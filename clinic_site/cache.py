@@ -27,3 +27,12 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+def delete_prefixed_keys(client, prefix):
+    """Remove every key that starts with ``prefix:`` (one site, test run or benchmark
+    on a shared Redis), leaving everyone else's alone. ``client`` is a redis.Redis."""
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+    return len(keys)

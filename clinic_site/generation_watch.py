@@ -11,8 +11,10 @@ listens and keeps the latest value.
 - Whenever the worker is not sure it is up to date (at start, after losing the
   connection, or just after it made a change of its own and before the
   announcement came back), it asks Redis on every request, as before.
-- Every few seconds the listener also reads the value from Redis directly, so a
-  connection that died without a word cannot leave a worker behind for longer.
+- The listener pings Redis on its channel after each quiet second; after three
+  seconds without an answer the worker stops trusting its copy, so a connection
+  that died without a word cannot leave it behind. Every few seconds it also
+  reads the value from Redis directly.
 """
 
 import logging
@@ -27,7 +29,8 @@ class GenerationWatcher:
     """Listens for generation changes in one Redis cache; ``value`` is None when unsure."""
 
     # How often the listener also reads the generation directly, and how long
-    # without a sign of life before the worker stops trusting its copy.
+    # without a word on the channel (it pings after each quiet second) before the
+    # worker stops trusting its copy.
     refresh_seconds = 5
     trust_seconds = 3
 
@@ -105,17 +108,23 @@ class GenerationWatcher:
             read_at = 0.0
             while not self.stopping.is_set():
                 message = pubsub.get_message(timeout=1.0)
-                self.alive_at = time.monotonic()
+                now = time.monotonic()
+                if message is None:
+                    # A quiet second: ask Redis for a sign of life on this very
+                    # connection, so one that died without a word is noticed.
+                    pubsub.ping()
+                else:
+                    self.alive_at = now  # Redis answered on the channel
                 if message is not None and message["type"] == "message":
                     self.heard(message["data"].decode())
                     continue  # take every waiting announcement before reading directly
                 if message is not None and message["type"] == "subscribe":
                     # Read only once subscribed: any later change is then heard.
                     subscribed = True
-                elif not subscribed or self.alive_at - read_at < self.refresh_seconds:
+                elif not subscribed or now - read_at < self.refresh_seconds:
                     continue
                 self.read_directly()
-                read_at = self.alive_at
+                read_at = now
         finally:
             pubsub.close()
 

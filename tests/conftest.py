@@ -4,6 +4,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 
 from clinic_site import page_cache
+from clinic_site.cache import delete_prefixed_keys
 from tests.factories import ClinicProfileFactory, StaffUserFactory, SuperUserFactory
 
 
@@ -16,10 +17,7 @@ def empty_caches():
     """
     for cache in caches.all():
         if isinstance(cache, RedisCache) and cache.key_prefix:
-            client = cache._cache.get_client(write=True)
-            keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
-            if keys:
-                client.delete(*keys)
+            delete_prefixed_keys(cache._cache.get_client(write=True), cache.key_prefix)
         else:
             cache.clear()
     page_cache.forget_worker_copies()

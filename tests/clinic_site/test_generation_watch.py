@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from clinic_site.cache import RedisCache
+from clinic_site.cache import RedisCache, delete_prefixed_keys
 from clinic_site.generation_watch import GenerationWatcher
 
 KEY = "page-cache:generation"
@@ -23,10 +23,7 @@ def redis_cache():
         {"KEY_PREFIX": f"watch-test-{uuid.uuid4().hex}"},
     )
     yield cache
-    client = cache._cache.get_client(write=True)
-    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
-    if keys:
-        client.delete(*keys)
+    delete_prefixed_keys(cache._cache.get_client(write=True), cache.key_prefix)
 
 
 @pytest.fixture
@@ -99,3 +96,14 @@ def test_a_worker_that_hears_nothing_for_a_while_stops_trusting_its_copy(workers
     watcher.alive_at -= watcher.trust_seconds + 1  # as if the listener had hung
 
     assert watcher.value is None
+
+
+def test_a_quiet_channel_stays_trusted_because_redis_answers_its_pings(workers):
+    watcher = workers()
+    watcher.announce(8)
+    assert wait_for(lambda: watcher.value == "8")
+    heard_at = watcher.alive_at
+
+    # Nothing is announced for a while; only the pings keep the channel alive.
+    assert wait_for(lambda: watcher.alive_at > heard_at + 1, seconds=4)
+    assert watcher.value == "8"

@@ -35,6 +35,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from clinic_site.cache import delete_prefixed_keys
+
 from .load_scale_set import BUSY_ARTICLE_SLUG
 
 WRK_REPORT = """
@@ -197,10 +199,7 @@ class Command(BaseCommand):
             return
         import redis
 
-        client = redis.Redis.from_url(env["REDIS_URL"])
-        keys = list(client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}:*", count=1000))
-        if keys:
-            client.delete(*keys)
+        delete_prefixed_keys(redis.Redis.from_url(env["REDIS_URL"]), env["CACHE_KEY_PREFIX"])
 
     def start_gunicorn(self, env, port):
         log = open(self.workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - closed with the workdir
