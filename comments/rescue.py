@@ -1,0 +1,38 @@
+"""The comment form's part in clinic_site.form_rescue: which fields come back, and a new token."""
+
+import contextlib
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+
+from clinic_site.form_rescue import Field
+
+from .forms import CommentForm
+from .models import Comment
+from .moderation import Refused, make_form_token, read_form_token
+
+# Only what the patient typed (and the consent box, asked again). Never the
+# honeypot, the reply-to id or the token as they arrived.
+RESCUED_FIELDS = [
+    Field("name", "Your name", "text", "name"),
+    Field("email", "E-mail (never shown on the site)", "email", "email"),
+    Field("website", "Website (optional)", "url", "url"),
+    Field("body", "Your comment", "textarea"),
+    Field("consent", CommentForm.base_fields["consent"].label, "checkbox"),
+]
+
+
+def fresh_form_fields(request, data):
+    """A new form token for the article in the address the form was sent to.
+
+    It keeps the time the patient first opened the form when the token they sent
+    was genuine, so "Send again" is not refused as too fast; otherwise it starts now.
+    """
+    Article = Comment._meta.get_field("article").related_model
+    slug = request.resolver_match.kwargs["slug"]
+    article_id = Article.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    if not article_id:
+        return {}
+    shown_at = None
+    with contextlib.suppress(Refused, RequestDataTooBig, TooManyFieldsSent):
+        shown_at = read_form_token(request.POST.get("form_token"), article_id).issued_at
+    return {"form_token": make_form_token(article_id, now=shown_at)}
