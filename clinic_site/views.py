@@ -121,7 +121,10 @@ def healthz(request):
     states = {state for state, _ in checks.values()}
     overall = DOWN if DOWN in states else DEGRADED if DEGRADED in states else OK
     if overall == DOWN:
+        # A warning, not django.request's ERROR for every probe: a load balancer
+        # asking every few seconds would send the admins an e-mail each time.
         logger.warning("Health check: down: %s", checks)
+        request.fault_logged = True
     lines = [overall] + [f"{name}: {state} ({detail})" for name, (state, detail) in checks.items()]
     return HttpResponse(
         "\n".join(lines) + "\n",

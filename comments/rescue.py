@@ -2,13 +2,14 @@
 
 import contextlib
 
+from django.core import signing
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 
 from clinic_site.form_rescue import Field
 
 from .forms import CommentForm
 from .models import Comment
-from .moderation import Refused, make_form_token, read_form_token
+from .moderation import FORM_SALT, Refused, make_form_token, read_form_token
 
 # Only what the patient typed (and the consent box, asked again). Never the
 # honeypot, the reply-to id or the token as they arrived.
@@ -22,17 +23,22 @@ RESCUED_FIELDS = [
 
 
 def fresh_form_fields(request, data):
-    """A new form token for the article in the address the form was sent to.
+    """A new form token for the article the form was sent from.
 
-    It keeps the time the patient first opened the form when the token they sent
-    was genuine, so "Send again" is not refused as too fast; otherwise it starts now.
+    The article comes from the signed token the patient's form carried (no
+    database needed, which may be what failed), else from the address. The new
+    token keeps the time the patient first opened the form when theirs was
+    genuine, so "Send again" is not refused as too fast.
     """
-    Article = Comment._meta.get_field("article").related_model
-    slug = request.resolver_match.kwargs["slug"]
-    article_id = Article.objects.filter(slug=slug).values_list("pk", flat=True).first()
-    if not article_id:
-        return {}
-    shown_at = None
-    with contextlib.suppress(Refused, RequestDataTooBig, TooManyFieldsSent):
-        shown_at = read_form_token(request.POST.get("form_token"), article_id).issued_at
-    return {"form_token": make_form_token(article_id, now=shown_at)}
+    posted = ""
+    with contextlib.suppress(RequestDataTooBig, TooManyFieldsSent):
+        posted = request.POST.get("form_token", "")
+    try:
+        article_id = int(signing.loads(posted, salt=FORM_SALT)["a"])
+        shown_at = read_form_token(posted, article_id).issued_at
+    except (signing.BadSignature, KeyError, TypeError, ValueError, Refused):
+        Article = Comment._meta.get_field("article").related_model
+        slug = request.resolver_match.kwargs["slug"]
+        article_id = Article.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        shown_at = None
+    return {"form_token": make_form_token(article_id, now=shown_at)} if article_id else {}
