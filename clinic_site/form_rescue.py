@@ -40,8 +40,9 @@ class Field:
 class RescuableForm:
     view_name: str
     fields: tuple = field(default_factory=tuple)
-    # callable(request, data) -> {name: value}: hidden fields the site makes anew
-    # (a fresh form token), never copied from what arrived.
+    # callable(request, sent) -> {name: value}: hidden fields the site makes anew
+    # (a fresh form token), never copied from what arrived. ``sent`` is all that
+    # arrived, for the callable to read (a signed token), never to echo.
     fresh_fields: object = None
 
 
@@ -90,6 +91,8 @@ PROBLEMS = {
         "heading": "Sorry, we could not read what you sent",
         "lead": "The form arrived with far more parts than it has, so nothing was sent.",
         "advice": "Please check your text below and press Send again.",
+        "advice_without_text": "Please go back with your browser's Back button and send "
+        "the form again.",
     },
     "too_large": {
         "status": 413,
@@ -124,25 +127,22 @@ def registered(request):
     return _forms.get(match.view_name)
 
 
-def read_fields(request, form, *, body=None):
-    """The registered fields' values as sent (from ``body`` when POST cannot be parsed)."""
-    if body is not None:
-        wanted = {f.name for f in form.fields}
-        sent = {}
-        text = body.decode(request.encoding or "utf-8", errors="replace")
-        for name, value in parse_qsl(text, keep_blank_values=True, max_num_fields=None):
-            if name in wanted:
-                sent.setdefault(name, value)
-    else:
-        sent = request.POST
-    return [(f, "" if f.kind == "checkbox" else sent.get(f.name, "")) for f in form.fields]
+def sent_fields(request, *, body=None):
+    """What arrived, as {name: first value}: from ``body`` when POST cannot be parsed."""
+    if body is None:
+        return {name: request.POST.get(name) for name in request.POST}
+    sent = {}
+    text = body.decode(request.encoding or "utf-8", errors="replace")
+    for name, value in parse_qsl(text, keep_blank_values=True, max_num_fields=None):
+        sent.setdefault(name, value)
+    return sent
 
 
-def fresh_values(request, form, data):
+def fresh_values(request, form, sent):
     if form.fresh_fields is None:
         return {}
     try:
-        return dict(form.fresh_fields(request, data))
+        return dict(form.fresh_fields(request, sent))
     except Exception:  # noqa: BLE001 - the page still works; the form asks for a reload
         logger.warning("Could not make fresh fields for %s", form.view_name, exc_info=True)
         return {}
@@ -159,13 +159,19 @@ def problem_page(request, problem, *, body=None, **details):
     form = registered(request)
     context = {"problem": about, "fields": [], "hidden": {}}
     if form is not None and problem not in {"too_large", "incomplete"}:
+        sent = {}
         try:
-            context["fields"] = read_fields(request, form, body=body)
+            sent = sent_fields(request, body=body)
         except Exception:  # noqa: BLE001 - say what happened even if the text is unreadable
             logger.warning("Could not read back the form of %s", form.view_name, exc_info=True)
+        # Only the registered fields; a box to tick is asked again, never pre-ticked.
+        context["fields"] = [
+            (f, "" if f.kind == "checkbox" else sent.get(f.name) or "") for f in form.fields
+        ]
+        if not any(value for _, value in context["fields"]):
+            context["fields"] = []  # nothing could be read back: say what to do instead
         if context["fields"]:
-            data = {f.name: value for f, value in context["fields"]}
-            context["hidden"] = fresh_values(request, form, data)
+            context["hidden"] = fresh_values(request, form, sent)
             context["action"] = request.get_full_path()
     try:
         response = render(request, "form_problem.html", context, status=about["status"])

@@ -1,9 +1,6 @@
 """The comment form's part in clinic_site.form_rescue: which fields come back, and a new token."""
 
-import contextlib
-
 from django.core import signing
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 
 from clinic_site.form_rescue import Field
 
@@ -22,7 +19,7 @@ RESCUED_FIELDS = [
 ]
 
 
-def fresh_form_fields(request, data):
+def fresh_form_fields(request, sent):
     """A new form token for the article the form was sent from.
 
     The article comes from the signed token the patient's form carried (no
@@ -30,9 +27,7 @@ def fresh_form_fields(request, data):
     token keeps the time the patient first opened the form when theirs was
     genuine, so "Send again" is not refused as too fast.
     """
-    posted = ""
-    with contextlib.suppress(RequestDataTooBig, TooManyFieldsSent):
-        posted = request.POST.get("form_token", "")
+    posted = sent.get("form_token") or ""
     try:
         article_id = int(signing.loads(posted, salt=FORM_SALT)["a"])
         shown_at = read_form_token(posted, article_id).issued_at
