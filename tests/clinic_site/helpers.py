@@ -2,6 +2,18 @@
 
 from html.parser import HTMLParser
 
+# What the comment form's "Send again" holds: the patient's own fields, the consent
+# box and tokens made anew. Never the honeypot, the reply-to id or anything else.
+COMMENT_RESCUE_FIELDS = {
+    "csrfmiddlewaretoken",
+    "form_token",
+    "name",
+    "email",
+    "website",
+    "body",
+    "consent",
+}
+
 
 class _FormReader(HTMLParser):
     def __init__(self):

@@ -7,7 +7,7 @@ import sys
 
 from django.conf import settings
 
-from tests.clinic_site.helpers import rescue_form, send_again
+from tests.clinic_site.helpers import COMMENT_RESCUE_FIELDS, rescue_form, send_again
 
 # Runs in its own process on a database file, the way a server runs: the lock and
 # the busy timeout are SQLite's own, not a simulation.
@@ -97,15 +97,7 @@ def test_locked_database_gives_a_503_that_keeps_the_comment_and_stores_nothing(t
     assert fields["body"] == "Is it normal to feel <tired> after IMS & sore?"
     assert fields["name"] == "Jamie Rivera"
     # Only what the patient typed, and a token made anew; no honeypot, no reply-to id.
-    assert set(fields) == {
-        "csrfmiddlewaretoken",
-        "form_token",
-        "name",
-        "email",
-        "website",
-        "body",
-        "consent",
-    }
+    assert set(fields) == COMMENT_RESCUE_FIELDS
 
     # Once the other writer is done, "Send again" stores the comment, once.
     resent = run(

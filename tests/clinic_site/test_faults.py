@@ -32,7 +32,7 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from tests.clinic_site.helpers import page_forms, rescue_form, send_again
+from tests.clinic_site.helpers import COMMENT_RESCUE_FIELDS, page_forms, rescue_form, send_again
 
 BASE_DIR = Path(settings.BASE_DIR)
 IS_ROOT = os.geteuid() == 0
@@ -224,15 +224,7 @@ def assert_keeps_only_the_patients_words(status, headers, page):
     assert fields["email"] == "jamie@example.com"
     assert fields["website"] == "https://jamie.example"
     # Nothing else that arrived is written back: not the extra field, not the honeypot.
-    assert set(fields) == {
-        "csrfmiddlewaretoken",
-        "form_token",
-        "name",
-        "email",
-        "website",
-        "body",
-        "consent",
-    }
+    assert set(fields) == COMMENT_RESCUE_FIELDS
     assert PASSWORD not in page
     return form
 
