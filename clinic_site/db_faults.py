@@ -33,6 +33,9 @@ REFUSED = "refused"
 # transaction" (default_transaction_read_only, or a standby in recovery).
 READ_ONLY_SQLSTATES = {"25006"}
 
+# SQLite reports these as OperationalError too, but they are bugs, not faults.
+SQLITE_BUGS = ("no such table", "no such column", "near ", "table ", "duplicate column")
+
 # Set on a connection that was read-only when it was opened.
 REOPEN_FLAG = "clinic_reopen_before_next_request"
 
@@ -45,7 +48,10 @@ def sqlstate(exception):
 def classify(exception):
     """BUSY, REFUSED, or None when the exception is not the database refusing a write."""
     if isinstance(exception, OperationalError):
-        return BUSY if "locked" in str(exception).lower() else REFUSED
+        message = str(exception).lower()
+        if message.startswith(SQLITE_BUGS):
+            return None  # SQLite's word for a missing migration or bad SQL: a real 500
+        return BUSY if "locked" in message else REFUSED
     if isinstance(exception, InternalError) and sqlstate(exception) in READ_ONLY_SQLSTATES:
         return REFUSED
     return None

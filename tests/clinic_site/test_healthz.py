@@ -97,7 +97,10 @@ def test_redis_on_a_closed_port_is_degraded_and_the_server_stays_in_rotation(cli
     assert response.status_code == 200
     assert lines(response)[0] == "degraded"
     assert "database: ok (reads and writes)" in lines(response)
-    assert any(line.startswith("cache: degraded (Redis failed") for line in lines(response))
+    # Refused at once, or (on a busy machine) not in time: degraded either way.
+    assert any(line.startswith("cache: degraded (Redis") for line in lines(response)), lines(
+        response
+    )
 
 
 def test_redis_that_accepts_but_never_answers_is_degraded_without_waiting_for_it(client, settings):
