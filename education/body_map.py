@@ -27,7 +27,9 @@ class RegionShape:
 REGION_SHAPES = [
     RegionShape("head", "Head", front=((105, 40),), back=((105, 40),)),
     RegionShape("neck", "Neck", front=((105, 84),), back=((105, 84),)),
-    RegionShape("shoulders", "Shoulders", front=((62, 108), (148, 108)), back=((62, 108), (148, 108))),
+    RegionShape(
+        "shoulders", "Shoulders", front=((62, 108), (148, 108)), back=((62, 108), (148, 108))
+    ),
     RegionShape("upper-back", "Upper back", back=((105, 140),)),
     RegionShape("lower-back", "Lower back", back=((105, 212),)),
     RegionShape("hip", "Hip", front=((74, 252), (136, 252)), back=((76, 258), (134, 258))),

@@ -17,6 +17,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError, features
 
@@ -83,7 +84,12 @@ def clean_upload(upload) -> ContentFile:
                 )
             picture.load()  # decodes the pixels: a broken file fails here
             clean = strip_metadata(picture)
-    except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, SyntaxError):
+    except PILImage.DecompressionBombError:
+        raise ValidationError(
+            f"This picture has far more than {MAX_PIXELS // 1_000_000} megapixels. Save a "
+            "smaller copy and upload that."
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
         raise ValidationError(
             f"This file is not a picture that can be read. Upload a {allowed_formats_text()} file."
         ) from None
@@ -124,7 +130,8 @@ def upload_to(instance, filename):
 
 def rendition_widths(width):
     widths = [w for w in RENDITION_WIDTHS if w < width]
-    return [*widths, min(width, RENDITION_WIDTHS[-1])]
+    top = min(width, RENDITION_WIDTHS[-1])
+    return widths if top in widths else [*widths, top]
 
 
 def make_renditions(image):
@@ -176,6 +183,8 @@ def srcset(storage, renditions):
     return ", ".join(f"{storage.url(name)} {width}w" for width, _height, name in renditions)
 
 
+PRIORITY = mark_safe(' fetchpriority="high"')
+LAZY = mark_safe(' loading="lazy" decoding="async"')
 DEFAULT_SIZES = "(min-width: 1200px) 740px, (min-width: 992px) 62vw, calc(100vw - 24px)"
 
 
@@ -190,11 +199,7 @@ def picture_html(image, *, sizes=DEFAULT_SIZES, priority=False, css_class="figur
     storage = image.file.storage
     fallback_width, fallback_height, fallback_name = webp[min(1, len(webp) - 1)]
     widest = webp[-1]
-    loading = (
-        format_html(' fetchpriority="high"')
-        if priority
-        else format_html(' loading="lazy" decoding="async"')
-    )
+    loading = PRIORITY if priority else LAZY
     sources = format_html_join(
         "",
         '<source type="image/{}" srcset="{}" sizes="{}">',

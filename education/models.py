@@ -333,9 +333,7 @@ class Article(models.Model):
         """
         return for_this_generation(
             f"live-article:{slug}",
-            lambda: (
-                cls.objects.published().select_related("reviewer", "lead_image").get(slug=slug)
-            ),
+            lambda: cls.objects.published().select_related("reviewer", "lead_image").get(slug=slug),
         )
 
     @property

@@ -141,7 +141,8 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def linked_body(self):
         terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
-        return show_library_figures(link_glossary_terms(self.object.body_html, terms))
+        linked = link_glossary_terms(self.object.body_html, terms, images=True)
+        return show_library_figures(linked)
 
     def get_breadcrumbs(self):
         return [
@@ -220,6 +221,7 @@ class BodyMapView(PageMetaMixin, TemplateView):
     """ "Where does it hurt?": the body map and the same regions as a plain list."""
 
     template_name = "education/body_map.html"
+    breadcrumb_label = "Where does it hurt?"
     meta_title = "Where does it hurt?"
     meta_description = (
         "Choose where you feel pain on a map of the body to see the conditions and "
@@ -229,9 +231,7 @@ class BodyMapView(PageMetaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         regions = list(BodyRegion.objects.all())
-        context.update(
-            body_map_regions=regions, body_map_targets=body_map.region_targets(regions)
-        )
+        context.update(body_map_regions=regions, body_map_targets=body_map.region_targets(regions))
         return context
 
 
