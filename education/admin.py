@@ -152,7 +152,7 @@ class ImageAdmin(admin.ModelAdmin):
         if not url:
             return "-"
         return format_html(
-            '<img src="{}" alt="" width="120" height="{}" style="height:auto">',
+            '<img src="{}" alt="" width="120" height="{}">',
             url,
             round(120 * obj.height / obj.width) if obj.width else 80,
         )
