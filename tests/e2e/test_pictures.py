@@ -23,7 +23,9 @@ def scroll_to_the_end(page):
 
 
 def test_staff_upload_a_picture_need_a_text_alternative_and_put_it_in_an_article(
-    site, open_page, manager  # noqa: F811
+    site,
+    open_page,
+    manager,  # noqa: F811
 ):
     page, problems = open_page("desktop")
     sign_in(page, site)
@@ -72,7 +74,9 @@ def test_staff_upload_a_picture_need_a_text_alternative_and_put_it_in_an_article
     picture = phone.locator(".prose figure.library-figure img")
     picture.scroll_into_view_if_needed()
     expect(picture).to_have_attribute("alt", image.alt_text)
-    phone.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    phone.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
     current = picture.evaluate("img => img.currentSrc")
     assert current.endswith(("-400.avif", "-400.webp")), current
     assert not problems.items + phone_problems.items, problems.items + phone_problems.items

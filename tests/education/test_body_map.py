@@ -39,7 +39,9 @@ def test_every_region_is_a_named_link_on_the_map_and_in_the_plain_list(client, c
     plain_list = re.search(r'<ul class="body-map-list.*?</ul>', html, re.S).group(0)
     for region in BodyRegion.objects.all():
         url = region.get_absolute_url()
-        assert re.search(rf'<a href="{url}" class="body-map-region" aria-label="{region.name} \(', svg)
+        assert re.search(
+            rf'<a href="{url}" class="body-map-region" aria-label="{region.name} \(', svg
+        )
         assert f'<a href="{url}">{region.name}</a>' in plain_list
     # Links work without any script: the page needs none beyond the site's own.
     assert "onclick" not in svg and "<script" not in svg
@@ -74,7 +76,7 @@ def test_a_region_page_lists_its_published_conditions_and_articles(client, clini
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1 class=\"mb-2\">Neck pain</h1>" in html
+    assert '<h1 class="mb-2">Neck pain</h1>' in html
     assert "Tension headaches" in html and article.get_absolute_url() in html
     assert "Hidden condition" not in html and "Draft about necks" not in html
 
@@ -98,8 +100,13 @@ def test_staff_map_regions_to_conditions_in_the_admin(admin_client, clinic):
 
     response = admin_client.post(
         reverse("admin:education_bodyregion_change", args=[elbow.pk]),
-        {"name": "Elbow", "intro": "Pain on the outside of the elbow.", "order": 7,
-         "conditions": [condition.pk], "articles": []},
+        {
+            "name": "Elbow",
+            "intro": "Pain on the outside of the elbow.",
+            "order": 7,
+            "conditions": [condition.pk],
+            "articles": [],
+        },
     )
 
     assert response.status_code == 302

@@ -1,15 +1,16 @@
 """The site's own diagrams: safe SVG, readable on a phone, honest, where they help."""
 
 import re
-import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import defusedxml.ElementTree as ET
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from education.diagrams import DIAGRAMS
 from education.models import Article
-from tests.factories import ArticleFactory, AftercareTipFactory
+from tests.factories import AftercareTipFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
@@ -25,6 +26,10 @@ def luminance(hex_colour):
 def contrast(a, b):
     light, dark = sorted([luminance(a), luminance(b)], reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def diagram_source(slug):
+    return Path(finders.find(DIAGRAMS[slug].file)).read_text()
 
 
 def parse(diagram):
@@ -70,14 +75,14 @@ def test_each_diagram_has_a_text_alternative_that_teaches_and_never_promises(dia
 
 
 def test_the_ims_diagram_names_dr_gunns_theory_and_says_may():
-    svg = open(finders.find(DIAGRAMS["how-ims-works"].file)).read()
+    svg = diagram_source("how-ims-works")
     assert "Dr. Gunn's theory" in svg and " may " in svg
     assert "not yet fully known" in svg
     assert "may" in DIAGRAMS["how-ims-works"].alt and "Gunn" in DIAGRAMS["how-ims-works"].alt
 
 
 def test_the_acupuncture_diagram_shows_straight_out_against_20_to_30_minutes():
-    svg = open(finders.find(DIAGRAMS["ims-and-acupuncture"].file)).read()
+    svg = diagram_source("ims-and-acupuncture")
     assert "straight out" in svg and "20–30 minutes" in svg
 
 
@@ -91,7 +96,7 @@ def test_the_aftercare_sheet_shows_the_chest_diagram_with_the_delayed_warning(cl
     assert f'alt="{DIAGRAMS["chest-safety"].alt}"' in urgent.replace("&#x27;", "'")
     for words in ("hours to two days", "pain when you breathe", "dry cough", "call 911"):
         assert words in urgent.lower()
-    svg = open(finders.find(DIAGRAMS["chest-safety"].file)).read()
+    svg = diagram_source("chest-safety")
     assert "Call 911 or go to emergency." in svg and "needling" in svg
 
 
