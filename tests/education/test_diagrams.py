@@ -1,9 +1,9 @@
 """The site's own diagrams: safe SVG, readable on a phone, honest, where they help."""
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import defusedxml.ElementTree as ET
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -33,7 +33,8 @@ def diagram_source(slug):
 
 
 def parse(diagram):
-    return ET.parse(finders.find(diagram.file)).getroot()
+    # The site's own files, not uploads.
+    return ET.parse(finders.find(diagram.file)).getroot()  # noqa: S314
 
 
 @pytest.mark.parametrize("diagram", DIAGRAMS.values(), ids=list(DIAGRAMS))
