@@ -173,6 +173,17 @@ def media_storage():
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+def media_origins():
+    """Where pictures come from when an object store serves them (for the CSP)."""
+    if os.environ.get("MEDIA_STORAGE", "local").strip().lower() != "s3":
+        return []
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return ["https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]]
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return [os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")]
+    return ["https://*.amazonaws.com"]
+
+
 STORAGES = {
     "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -278,7 +289,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         # Bootstrap draws small icons (menu button, select arrows) as data: SVGs.
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins()],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
