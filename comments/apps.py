@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "comments"
+
+    def ready(self):
+        from clinic_site import page_cache
+
+        from .models import Comment, CommentSettings
+        from .signals import comments_changed
+
+        # A new comment waiting for review is on no page: a rush of patients
+        # commenting must not empty the page cache for everyone.
+        page_cache.watch(Comment, shown=lambda comment: comment.is_public)
+        page_cache.watch(CommentSettings)
+        # Bulk changes (QuerySet.update) bypass save(); the services announce them.
+        comments_changed.connect(page_cache.invalidate, dispatch_uid="comments.page_cache")

@@ -4,9 +4,12 @@ import calendar
 import datetime
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
-from .models import Article, EditorialSettings, Reviewer
+from clinic_site import page_cache
+
+from .models import Article, ClinicProfile, EditorialSettings, Reviewer
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -35,3 +38,25 @@ def article_mark_reviewed(
     article.next_review_due = add_months(reviewed_on, interval_months)
     article.save(update_fields=["reviewer", "last_reviewed", "next_review_due", "updated_at"])
     return article
+
+
+# --- Reading content for pages, once per content change ------------------------------
+# Any change to this app's rows moves the page cache's generation on (see apps.py),
+# so values read here are made again on the first request after a change.
+
+
+def clinic_profile() -> ClinicProfile:
+    """The clinic's profile for showing on pages (read it, never change it)."""
+    return page_cache.remember("clinic-profile", ClinicProfile.load)
+
+
+def live_article(slug: str) -> Article:
+    """The live article with this slug, for showing on pages (raises DoesNotExist)."""
+    return page_cache.remember(f"live-article:{slug}", lambda: Article.live(slug))
+
+
+def next_scheduled_publication() -> float | None:
+    """When the next scheduled article goes live, as a timestamp: pages that list
+    articles change then without any save."""
+    first = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
+    return first.timestamp() if first else None

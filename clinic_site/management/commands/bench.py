@@ -35,10 +35,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic_site.cache import delete_prefixed_keys
-
-from .load_scale_set import BUSY_ARTICLE_SLUG
-
 WRK_REPORT = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -49,6 +45,9 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(99)))
 end
 """
+
+# The article `load_scale_set` (comments app) gives 200 comments.
+BUSY_ARTICLE = "/articles/what-is-ims/"
 
 # A session cookie makes the site render the page afresh, as it does for staff.
 FRESH_COOKIE = "sessionid=benchmark-visitor-without-cache"
@@ -159,7 +158,7 @@ class Command(BaseCommand):
         self.stdout.write(self.manage(env, "load_scale_set").strip())
         self.manage(env, "collectstatic", "--no-input", "--verbosity", "0")
         manifest = json.loads((Path(settings.STATIC_ROOT) / "staticfiles.json").read_text())
-        article = f"/articles/{BUSY_ARTICLE_SLUG}/"
+        article = BUSY_ARTICLE
         targets = [
             Target("static CSS file", "/static/" + manifest["paths"]["css/site.css"], True),
             Target("home", "/", True),
@@ -199,7 +198,10 @@ class Command(BaseCommand):
             return
         import redis
 
-        delete_prefixed_keys(redis.Redis.from_url(env["REDIS_URL"]), env["CACHE_KEY_PREFIX"])
+        client = redis.Redis.from_url(env["REDIS_URL"])
+        keys = list(client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}:*", count=1000))
+        if keys:
+            client.delete(*keys)
 
     def start_gunicorn(self, env, port):
         log = open(self.workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - closed with the workdir
