@@ -38,6 +38,7 @@ class _State:
     read_at = -math.inf  # time.monotonic() of that reading
     stale_at = math.inf  # time.time() at which pages go stale by themselves
     unwritten = None  # a new generation the shared cache refused
+    down = False  # the shared cache did not answer the last reading
     values = {}  # remember(): (generation, name) -> value
 
 
@@ -126,10 +127,17 @@ def _read_shared(now):
     with _lock:
         if _state.unwritten is not None:
             if not _write_shared(_state.unwritten):
-                _use(None, now)
+                _use(None, now)  # still down: nothing stored may be used
                 return
             _state.unwritten = None
-        _use(_read_value(), now)
+        value = _read_value()
+        if (value is None) != _state.down:
+            _state.down = value is None
+            if _state.down:
+                logger.warning("Page cache: the shared cache does not answer; no page is cached.")
+            else:
+                logger.warning("Page cache: the shared cache answers again.")
+        _use(value, now)
 
 
 def _read_value():
@@ -183,4 +191,5 @@ def forget():
         _state.read_at = -math.inf
         _state.stale_at = math.inf
         _state.unwritten = None
+        _state.down = False
         _state.values = {}

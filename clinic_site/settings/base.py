@@ -144,7 +144,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -264,25 +264,30 @@ CONTENT_SECURITY_POLICY = {
 # every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
-if REDIS_URL:
+
+
+def redis_cache(url, key_prefix):
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
-            },
-        }
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+        },
     }
-    # Each failed cache call is logged (at WARNING) by django_redis.cache.
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, CACHE_KEY_PREFIX)}
+    # Not every failed cache call: the page cache logs once when Redis goes away
+    # and once when it is back (clinic_site/page_cache/generation.py).
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
