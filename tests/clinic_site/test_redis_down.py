@@ -1,4 +1,4 @@
-"""Redis is a cache, not the system of record: when it is unreachable the site is slower, never down.
+"""Redis is a cache, not the system of record: without it the site is slower, never down.
 
 Each test points the site at a real closed port, or at a real redis-server of its
 own that it stops and starts, through the same django-redis settings production uses.
@@ -7,6 +7,7 @@ own that it stops and starts, through the same django-redis settings production 
 import socket
 import subprocess
 import time
+import urllib.request
 
 import pytest
 from django.urls import reverse
@@ -127,9 +128,6 @@ def test_the_production_server_starts_and_serves_with_redis_unreachable(tmp_path
     env = production_env(tmp_path, REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
     prepare_site(env)  # migrate, demo content, static files: what `make serve` runs first
 
-    import urllib.request
-
-    with gunicorn(env, workers=1) as url:
-        with urllib.request.urlopen(url + "/", timeout=10) as response:
-            assert response.status == 200
-            assert response.headers["X-Page-Cache"] == "off"
+    with gunicorn(env, workers=1) as url, urllib.request.urlopen(url + "/", timeout=10) as page:
+        assert page.status == 200
+        assert page.headers["X-Page-Cache"] == "off"
