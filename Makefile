@@ -8,7 +8,7 @@ PORT ?= 8000
 UPSTREAM_PORT ?= $(shell expr $(PORT) + 1)
 PROXY_DIR ?= .serve-proxy
 
-.PHONY: install run serve serve-proxy test lint format browser wrk nginx bench backup clean
+.PHONY: install run serve serve-proxy test lint format browser wrk nginx css bench backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -75,6 +75,21 @@ wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
 		echo "Installing wrk for the benchmark..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+# Only the Bootstrap rules the pages use (the full file is ~80% unused CSS on every
+# page). PurgeCSS (npm) keeps each selector whose names appear in the templates,
+# the crispy-forms templates, the scripts and the Python that writes classes.
+# Run it after changing templates; its output is committed, so building or running
+# the site needs no Node. tests/test_stylesheet.py fails when it is out of date.
+PURGECSS ?= npx --yes purgecss@8.0.0
+css: install
+	@out=$$(mktemp -d) && crispy=$$($(PY) -c 'import crispy_bootstrap5, os; print(os.path.dirname(crispy_bootstrap5.__file__))')/templates && \
+	$(PURGECSS) --css static/vendor/bootstrap/bootstrap.min.css \
+		--content "templates/**/*.html" "static/js/*.js" "education/**/*.py" "comments/**/*.py" "$$crispy/**/*.html" \
+		--safelist alert-success alert-info alert-warning alert-danger alert-secondary \
+		--output "$$out" && \
+	mv "$$out/bootstrap.min.css" static/vendor/bootstrap/bootstrap.used.min.css && rmdir "$$out" && \
+	wc -c static/vendor/bootstrap/bootstrap.min.css static/vendor/bootstrap/bootstrap.used.min.css
 
 # The reverse proxy of the production set-up and its test; Debian's nginx-light if missing.
 nginx:
