@@ -5,7 +5,6 @@ Both bind free ports; nginx keeps everything (pid, cache, logs) in the test's fo
 
 import http.client
 import re
-import shutil
 import subprocess
 import time
 from http.cookies import SimpleCookie
@@ -14,10 +13,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from clinic_site.management.commands.nginx_config import render_standalone
+from clinic_site.management.commands.nginx_config import nginx_command, render_standalone
 from tests.servers import free_port, gunicorn, manage, prepare_site, production_env, wait_for
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PASSWORD = "a-long-test-password-for-nginx"
 
 
@@ -88,19 +86,7 @@ def proxy(tmp_path_factory):
         )
         (prefix / "nginx.conf").write_text(config)
         server = subprocess.Popen(
-            [
-                NGINX,
-                "-p",
-                str(prefix),
-                "-c",
-                str(prefix / "nginx.conf"),
-                "-e",
-                str(prefix / "error.log"),
-                "-g",
-                "daemon off;",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            nginx_command(prefix), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         try:
             wait_for(lambda: Browser(port).get("/healthz").status == 200, what="nginx")

@@ -37,7 +37,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .nginx_config import render_standalone
+from .nginx_config import nginx_command, render_standalone
 
 WRK_REPORT = """
 done = function(summary, latency, requests)
@@ -226,31 +226,8 @@ class Command(BaseCommand):
             static_root=settings.STATIC_ROOT,
         )
         (prefix / "nginx.conf").write_text(config)
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        server = subprocess.Popen(
-            [
-                nginx,
-                "-p",
-                str(prefix),
-                "-c",
-                str(prefix / "nginx.conf"),
-                "-e",
-                str(prefix / "error.log"),
-                "-g",
-                "daemon off;",
-            ],
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                    return server
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.2)
-        server.terminate()
-        raise CommandError(f"nginx did not start; see {prefix / 'error.log'}")
+        server = subprocess.Popen(nginx_command(prefix))
+        return wait_until_up(server, port, f"nginx did not start; see {prefix / 'error.log'}")
 
     @staticmethod
     def forget_redis_keys(env):
@@ -282,17 +259,7 @@ class Command(BaseCommand):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                    return server
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.2)
-        server.terminate()
-        raise CommandError(f"gunicorn did not start; see {log.name}")
+        return wait_until_up(server, port, f"gunicorn did not start; see {log.name}")
 
     def warm_up(self, base, targets):
         """Fill every worker's cache before measuring: one second of load per target.
@@ -404,6 +371,21 @@ class Command(BaseCommand):
             f"{platform.release()}; Python {platform.python_version()}; SQLite "
             f"{sqlite3.sqlite_version}; {(wrk_version.stdout or wrk_version.stderr).split()[0:2]}"
         )
+
+
+def wait_until_up(server, port, failure, seconds=30):
+    """``server`` once its /healthz answers on ``port``; CommandError if it never does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.2)
+    server.terminate()
+    raise CommandError(failure)
 
 
 def free_port():

@@ -7,6 +7,7 @@ tests use that.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 from django.conf import settings
@@ -68,6 +69,14 @@ def render_standalone(*, prefix, workers=1, access_log=False, **site):
         access_log=f"{prefix}/access.log" if access_log else "off",
         site=site_file,
     )
+
+
+def nginx_command(prefix):
+    """nginx in the foreground with the whole configuration of ``render_standalone``."""
+    prefix = Path(prefix)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    config, log = prefix / "nginx.conf", prefix / "error.log"
+    return [nginx, "-p", str(prefix), "-c", str(config), "-e", str(log), "-g", "daemon off;"]
 
 
 class Command(BaseCommand):
