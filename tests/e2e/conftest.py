@@ -88,18 +88,22 @@ def demo_site(django_db_setup, django_db_blocker):
 
     For modules whose tests only read (marked plain ``django_db``). It is a live
     server of its own, not pytest-django's ``live_server``, which empties the
-    database after every test; here it is emptied once, when the module ends.
+    database after every test; here the module's data is removed once, at its end.
     """
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
+        # What the migrations put in (staff groups, permissions...), to put back
+        # afterwards, as Django's serialized_rollback does.
+        before = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", verbosity=0)
         server = LiveServer("localhost")
         try:
             yield server
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
 
 
 @dataclass
