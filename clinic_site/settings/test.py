@@ -33,3 +33,6 @@ AXES_ENABLED = False
 # is read again on every request, so a test sees each change at once.
 PAGE_CACHE_GENERATION_FILE = None
 PAGE_CACHE_CHECK_SECONDS = 0
+# Uploads go to a throwaway folder per run, served by Django for the browser tests.
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="clinic-media-")))
+SERVE_MEDIA = True

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from education import demo_content
+from education import demo_content, demo_images
 from education.models import (
     FAQ,
     AftercareTip,
@@ -54,6 +54,8 @@ class Command(BaseCommand):
                 if model is SitePage:
                     defaults.setdefault("last_reviewed", timezone.localdate())
                 self.ensure(model, {key: data[key]}, defaults)
+        # Pictures: the demo library image, diagrams on articles, the body map.
+        self.created += demo_images.load()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} new items, the rest kept).")
         )
