@@ -40,12 +40,13 @@ http {{
 """
 
 
-def render_site(*, listen, upstream, static_root, cache_dir, server_name="_"):
+def render_site(*, listen, upstream, static_root, cache_dir, server_name="_", media_root=None):
     text = (DEPLOY / "clinic-site.conf").read_text()
     for name, value in {
         "@LISTEN@": listen,
         "@UPSTREAM@": upstream,
         "@STATIC_ROOT@": str(static_root).rstrip("/"),
+        "@MEDIA_ROOT@": str(media_root or settings.MEDIA_ROOT).rstrip("/"),
         "@CACHE_DIR@": str(cache_dir),
         "@SERVER_NAME@": server_name,
         "@PROXY_PARAMS@": str(DEPLOY / "proxy-params.conf"),
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         parser.add_argument("--server-name", default="_")
         parser.add_argument("--upstream", default="127.0.0.1:8000")
         parser.add_argument("--static-root", default=str(settings.STATIC_ROOT))
+        parser.add_argument("--media-root", default=str(settings.MEDIA_ROOT))
         parser.add_argument("--cache-dir", default="/var/cache/nginx/clinic")
         parser.add_argument("--prefix", help="Print a whole nginx.conf keeping all under here.")
         parser.add_argument("--workers", default="1")
@@ -102,6 +104,7 @@ class Command(BaseCommand):
             "upstream": upstream,
             "static_root": static_root,
             "server_name": server_name,
+            "media_root": options["media_root"],
         }
         if prefix:
             text = render_standalone(prefix=prefix, workers=workers, **site)
