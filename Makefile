@@ -5,8 +5,10 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+UPSTREAM_PORT ?= $(shell expr $(PORT) + 1)
+PROXY_DIR ?= .serve-proxy
 
-.PHONY: install run serve test lint format browser wrk bench backup clean
+.PHONY: install run serve serve-proxy test lint format browser wrk nginx css bench backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -40,6 +42,24 @@ serve: install
 	$(MANAGE) collectstatic --no-input --verbosity 0 && \
 	exec $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi
 
+# The production set-up in front: nginx on $(PORT) (static files, one-second
+# microcache, buffered uploads; deploy/nginx/) and gunicorn behind it on
+# $(UPSTREAM_PORT). Same local try-out settings as `make serve`; Ctrl-C stops both.
+serve-proxy: install nginx
+	@echo "make serve-proxy: nginx on http://$(HOST):$(PORT)/ in front of gunicorn on 127.0.0.1:$(UPSTREAM_PORT)."
+	export DJANGO_SETTINGS_MODULE=clinic_site.settings.prod \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$(HOST),localhost" SECURE_SSL_REDIRECT=0 TRUSTED_PROXY_COUNT=1 && \
+	$(MANAGE) migrate --no-input && \
+	$(MANAGE) load_demo_content && \
+	$(MANAGE) collectstatic --no-input --verbosity 0 && \
+	$(MANAGE) nginx_config --prefix "$(CURDIR)/$(PROXY_DIR)" --listen $(HOST):$(PORT) \
+		--upstream 127.0.0.1:$(UPSTREAM_PORT) --output "$(CURDIR)/$(PROXY_DIR)/nginx.conf" && \
+	{ $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind 127.0.0.1:$(UPSTREAM_PORT) clinic_site.wsgi & \
+	  gunicorn_pid=$$!; trap 'kill $$gunicorn_pid' EXIT INT TERM; \
+	  /usr/sbin/nginx -p "$(CURDIR)/$(PROXY_DIR)" -c "$(CURDIR)/$(PROXY_DIR)/nginx.conf" \
+		-e "$(CURDIR)/$(PROXY_DIR)/error.log" -g 'daemon off;'; }
+
 # A consistent copy of the SQLite database, safe while the site is running.
 backup: install
 	$(MANAGE) backup
@@ -56,13 +76,34 @@ wrk:
 		echo "Installing wrk for the benchmark..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
+# Only the Bootstrap rules the pages use (the full file is ~80% unused CSS on every
+# page). PurgeCSS (npm) keeps each selector whose names appear in the templates,
+# the crispy-forms templates, the scripts and the Python that writes classes.
+# Run it after changing templates; its output is committed, so building or running
+# the site needs no Node. tests/test_stylesheet.py fails when it is out of date.
+PURGECSS ?= npx --yes purgecss@8.0.0
+css: install
+	@out=$$(mktemp -d) && crispy=$$($(PY) -c 'import crispy_bootstrap5, os; print(os.path.dirname(crispy_bootstrap5.__file__))')/templates && \
+	$(PURGECSS) --css static/vendor/bootstrap/bootstrap.min.css \
+		--content "templates/**/*.html" "static/js/*.js" "education/**/*.py" "comments/**/*.py" "$$crispy/**/*.html" \
+		--safelist alert-success alert-info alert-warning alert-danger alert-secondary \
+		--output "$$out" && \
+	mv "$$out/bootstrap.min.css" static/vendor/bootstrap/bootstrap.used.min.css && rmdir "$$out" && \
+	wc -c static/vendor/bootstrap/bootstrap.min.css static/vendor/bootstrap/bootstrap.used.min.css
+
+# The reverse proxy of the production set-up and its test; Debian's nginx-light if missing.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || { \
+		echo "Installing nginx for the proxy tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+
 # Production settings under gunicorn (2 workers) with the demo content and a scale
 # set; prints requests per second, p50/p99 and each page's ratio to a static file.
 # With DATABASE_URL set (a throwaway PostgreSQL database) it measures that too.
-bench: install wrk
+bench: install wrk nginx
 	$(MANAGE) bench
 
-test: install browser
+test: install browser nginx
 	$(PY) -m pytest
 
 lint: install
@@ -74,4 +115,4 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache $(PROXY_DIR)

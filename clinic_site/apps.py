@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ClinicSiteConfig(AppConfig):
-    """Site-wide plumbing: page cache invalidation, health check, database faults, backups."""
+    """Site-wide plumbing: the page cache, health check, database faults, backups, benchmark."""
 
     name = "clinic_site"
     verbose_name = "Site operations"
@@ -23,11 +23,8 @@ class ClinicSiteConfig(AppConfig):
             db_faults.close_read_only_connections, dispatch_uid="clinic_site.db_faults.started"
         )
 
-        page_cache.connect_invalidation_signals()
         # Every deploy runs migrate: pages and fragments stored by the old code
         # (old templates) are dropped then, not served for minutes after.
         post_migrate.connect(
-            page_cache.invalidate_after_migrate,
-            sender=self,
-            dispatch_uid="clinic_site.page_cache.migrate",
+            page_cache.invalidate, sender=self, dispatch_uid="clinic_site.page_cache.migrate"
         )

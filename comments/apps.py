@@ -6,10 +6,19 @@ class CommentsConfig(AppConfig):
     name = "comments"
 
     def ready(self):
-        from clinic_site import form_rescue
+        from clinic_site import form_rescue, page_cache
 
         from .rescue import RESCUED_FIELDS, fresh_form_fields
 
+        from .models import Comment, CommentSettings
+        from .signals import comments_changed
+
+        # A new comment waiting for review is on no page: a rush of patients
+        # commenting must not empty the page cache for everyone.
+        page_cache.watch(Comment, shown=lambda comment: comment.is_public)
+        page_cache.watch(CommentSettings)
+        # Bulk changes (QuerySet.update) bypass save(); the services announce them.
+        comments_changed.connect(page_cache.invalidate, dispatch_uid="comments.page_cache")
         # What a patient typed into "Leave a reply" is shown back to them when it
-        # could not be saved (database refusing writes, expired form...).
+        # could not be saved (database refusing writes, too many fields...).
         form_rescue.register("comments:post", fields=RESCUED_FIELDS, fresh_fields=fresh_form_fields)

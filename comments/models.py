@@ -284,10 +284,6 @@ class Comment(models.Model):
             + f"#comment-{self.pk}"
         )
 
-    def shown_on_pages(self):
-        """Whether patients can see this comment (cached pages change only if so)."""
-        return self.status == self.Status.APPROVED
-
     @property
     def excerpt(self):
         return Truncator(" ".join(self.body.split())).chars(120)
@@ -317,7 +313,3 @@ class CommenterLock(models.Model):
 
     def __str__(self):
         return self.key
-
-    def shown_on_pages(self):
-        """Never: these rows only pace how often one sender may comment."""
-        return False

@@ -22,7 +22,6 @@ The word lists and numbers live in ``CommentSettings``, which staff edit in the 
 """
 
 import datetime
-import functools
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -80,22 +79,6 @@ def make_form_token(article_id, *, now=None):
     now = now or timezone.now()
     payload = {"a": article_id, "t": int(now.timestamp()), "k": secrets.token_hex(16)}
     return signing.dumps(payload, salt=FORM_SALT, compress=False)
-
-
-def renew_form_token(stored):
-    """A new token for the same form, from the one in a stored (cached) page.
-
-    The form refuses comments sent sooner than a few seconds after it was shown
-    (robots are fast); a token from a page stored minutes ago would let a robot
-    skip that wait, so each visitor of a cached article gets their own
-    (``PAGE_CACHE_FRESH_FIELDS``).
-    """
-    return make_form_token(_token_article(stored))
-
-
-@functools.lru_cache(maxsize=256)
-def _token_article(stored):
-    return signing.loads(stored, salt=FORM_SALT)["a"]
 
 
 def read_form_token(token, article_id):

@@ -7,9 +7,10 @@ app_name = "comments"
 
 # A server error report (the e-mail to the admins) never shows what a patient wrote.
 post_comment = sensitive_post_parameters("name", "email", "website", "body")(
-    views.CommentCreateView.as_view()
+    views.CommentFormView.as_view()
 )
 
 urlpatterns = [
     path("articles/<slug:slug>/comments/", post_comment, name="post"),
+    path("articles/<slug:slug>/comments/token", views.form_token, name="form-token"),
 ]

@@ -5,3 +5,13 @@ class EducationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "education"
     verbose_name = "Patient education"
+
+    def ready(self):
+        from clinic_site import page_cache
+
+        from . import services
+
+        # Every row of this app may be on a public page: any change makes the
+        # stored pages stale, and so does a scheduled article going live.
+        page_cache.watch(*self.get_models())
+        page_cache.register_expiry(services.next_scheduled_publication)

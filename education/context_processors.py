@@ -1,13 +1,13 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import ClinicProfile
+from . import services
 from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, resolved
 
 
 def clinic(request):
     """The clinic's profile and the main navigation, for every template."""
     return {
-        "clinic": SimpleLazyObject(ClinicProfile.current),
+        "clinic": SimpleLazyObject(services.clinic_profile),
         "main_navigation": resolved(MAIN_NAVIGATION),
         "footer_navigation": resolved(FOOTER_NAVIGATION),
     }

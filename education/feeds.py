@@ -2,7 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Article, ClinicProfile
+from . import services
+from .models import Article
 
 
 class LatestArticlesFeed(Feed):
@@ -11,7 +12,7 @@ class LatestArticlesFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return f"{ClinicProfile.current().name}: articles about IMS"
+        return f"{services.clinic_profile().name}: articles about IMS"
 
     def link(self):
         return reverse("education:article-list")

@@ -9,7 +9,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from clinic_site.models import SingleRowModel
-from clinic_site.page_cache import for_this_generation
 
 from . import images
 from .diagrams import DIAGRAM_CHOICES, DIAGRAMS
@@ -77,13 +76,10 @@ class ClinicProfile(SingleRowModel):
 
     @classmethod
     def current(cls):
-        """The profile for showing on pages: read once per worker until anything changes.
-
-        Every page shows it, so it is not looked up again for each request; any
-        save (or any other content change) makes the next request read it afresh.
-        Callers must not change it. To edit the profile, use ``load()``.
-        """
-        return for_this_generation("clinic-profile", cls.load)
+        """The profile for showing on pages. Callers must not change it; to edit
+        the profile, use ``load()``. Pages read it through
+        ``education.services.clinic_profile()``, once per content change."""
+        return cls.load()
 
     @classmethod
     def unsaved_defaults(cls):
@@ -326,15 +322,8 @@ class Article(models.Model):
 
     @classmethod
     def live(cls, slug):
-        """The live article with this slug, for showing on pages (raises DoesNotExist).
-
-        A live article stays live until someone changes it, and any change moves the
-        page-cache generation on, so each worker looks it up once per change.
-        """
-        return for_this_generation(
-            f"live-article:{slug}",
-            lambda: cls.objects.published().select_related("reviewer", "lead_image").get(slug=slug),
-        )
+        """The live article with this slug, for showing on pages (raises DoesNotExist)."""
+        return cls.objects.published().select_related("reviewer", "lead_image").get(slug=slug)
 
     @property
     def is_live(self):

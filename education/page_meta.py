@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from . import structured_data
-from .models import ClinicProfile
+from . import services, structured_data
 from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION
 
 NAVIGATION_LABELS = dict(MAIN_NAVIGATION + FOOTER_NAVIGATION)
@@ -63,7 +62,7 @@ class PageMetaMixin:
 
     def render_to_response(self, context, **response_kwargs):
         # Done here, once the view has put everything the page shows in the context.
-        context.setdefault("clinic", ClinicProfile.current())
+        context.setdefault("clinic", services.clinic_profile())
         crumbs = self.get_breadcrumbs()
         share_image = self.get_share_image(context)
         context["share_image"] = self.request.build_absolute_uri(share_image) if share_image else ""

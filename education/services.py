@@ -4,10 +4,13 @@ import calendar
 import datetime
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
+from clinic_site import page_cache
+
 from . import images
-from .models import Article, EditorialSettings, Image, Reviewer
+from .models import Article, ClinicProfile, EditorialSettings, Image, Reviewer
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -65,3 +68,25 @@ def image_delete(*, image: Image) -> None:
     names = [image.file.name, *images.stored_renditions(image)]
     image.delete()
     transaction.on_commit(lambda: images.delete_files(storage, names))
+
+
+# --- Reading content for pages, once per content change ------------------------------
+# Any change to this app's rows moves the page cache's generation on (see apps.py),
+# so values read here are made again on the first request after a change.
+
+
+def clinic_profile() -> ClinicProfile:
+    """The clinic's profile for showing on pages (read it, never change it)."""
+    return page_cache.remember("clinic-profile", ClinicProfile.load)
+
+
+def live_article(slug: str) -> Article:
+    """The live article with this slug, for showing on pages (raises DoesNotExist)."""
+    return page_cache.remember(f"live-article:{slug}", lambda: Article.live(slug))
+
+
+def next_scheduled_publication() -> float | None:
+    """When the next scheduled article goes live, as a timestamp: pages that list
+    articles change then without any save."""
+    first = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
+    return first.timestamp() if first else None

@@ -4,11 +4,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from . import body_map, structured_data
+from clinic_site.cross_origin import cross_origin_protected
+
+from . import body_map, services, structured_data
 from .diagrams import CHEST_SAFETY, REFERRED_PAIN
 from .figures import show_library_figures
 from .forms import SelfCheckForm
@@ -118,7 +119,7 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         if queryset is not None or self.can_preview():
             return super().get_object(queryset)  # staff who preview read the database
         try:
-            return Article.live(self.kwargs[self.slug_url_kwarg])
+            return services.live_article(self.kwargs[self.slug_url_kwarg])
         except Article.DoesNotExist:
             raise Http404("No such article") from None
 
@@ -337,12 +338,15 @@ class SearchView(PageMetaMixin, TemplateView):
         return context
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(cross_origin_protected, name="dispatch")
 class SelfCheckView(PageMetaMixin, FormView):
     """The "Is IMS right for me?" check.
 
     The answers are posted (so they never appear in an address, a browser's
-    history or a server log), read once to build the reply, and not stored.
+    history or a server log), read once to build the reply, and not stored. The
+    questions are the same for everyone, so the page holds no CSRF token and any
+    cache may keep it; the post is checked by origin instead (it changes nothing),
+    and the reply is never kept by any cache.
     """
 
     template_name = "education/self_check.html"
@@ -355,6 +359,11 @@ class SelfCheckView(PageMetaMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question="")
         return kwargs
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
     def form_valid(self, form):
         return self.render_to_response(

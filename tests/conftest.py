@@ -1,10 +1,9 @@
 import pytest
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
+from django_redis.cache import RedisCache
 
-from clinic_site import page_cache
-from clinic_site.cache import delete_prefixed_keys
+from clinic_site.page_cache import generation
 from tests.factories import ClinicProfileFactory, StaffUserFactory, SuperUserFactory
 
 
@@ -17,10 +16,10 @@ def empty_caches():
     """
     for cache in caches.all():
         if isinstance(cache, RedisCache) and cache.key_prefix:
-            delete_prefixed_keys(cache._cache.get_client(write=True), cache.key_prefix)
+            cache.delete_pattern("*")  # only keys under this run's KEY_PREFIX
         else:
             cache.clear()
-    page_cache.forget_worker_copies()
+    generation.forget()
 
 
 @pytest.fixture

@@ -60,11 +60,11 @@ MIDDLEWARE = [
     # answer (with the patient's words where they can be read) instead of Django's
     # bare 400 or the CSRF page.
     "clinic_site.middleware.RequestBodyMiddleware",
+    # Cached pages for visitors without a session are answered here, before CSRF,
+    # sessions, users and messages are set up: they hold no per-visitor value.
+    # Anything with a session cookie goes on to be rendered afresh.
+    "clinic_site.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Cached pages for visitors without a session are answered here, with their
-    # own form token (hence after CSRF), before sessions, users and messages are
-    # set up; anything with a session cookie goes on to be rendered afresh.
-    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "education.context_processors.clinic",
+                "clinic_site.page_cache.context_processors.page_cache",
             ],
         },
     },
@@ -148,7 +149,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 
@@ -327,22 +328,40 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Cache and sessions ------------------------------------------------------
-# REDIS_URL selects Redis, shared by every worker and server: it then holds cached
-# pages, comment flood counters and sessions (clinic_site/sessions.py: cached_db,
-# read from Redis, written through to the database). Without it each process
-# keeps a small local cache and sessions stay in the database.
+# REDIS_URL selects Redis, shared by every worker and server, through django-redis.
+# Redis is never the system of record: with IGNORE_EXCEPTIONS an unreachable Redis
+# costs speed, not the site (README, "When Redis is down"). Pages are then rendered
+# without the cache; sessions live in the database and are only read through the
+# cache (cached_db), so staff stay signed in; comment flood limits read the
+# database. Short timeouts and no retries keep a missing Redis from slowing
+# every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "clinic_site.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+
+
+def redis_cache(url, key_prefix):
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+        },
     }
-    SESSION_ENGINE = "clinic_site.sessions"
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, CACHE_KEY_PREFIX)}
+    # Not every failed cache call: the page cache logs once when Redis goes away
+    # and once when it is back (clinic_site/page_cache/generation.py).
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -353,16 +372,17 @@ else:
         }
     }
 
-# Anonymous visitors get whole pages from the cache (clinic_site/page_cache.py).
-# Any content change clears them at once; PAGE_CACHE_SECONDS only bounds how late
-# a scheduled article can appear. 0 turns the page cache off.
+# Anonymous visitors get whole pages from the cache (clinic_site/page_cache/).
+# Any content change makes them stale; other workers notice within
+# PAGE_CACHE_CHECK_SECONDS. PAGE_CACHE_SECONDS bounds how long a page is kept;
+# 0 turns the page cache off. Shared caches in front (nginx, a CDN) may keep an
+# anonymous page PAGE_CACHE_SHARED_SECONDS (Cache-Control s-maxage).
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-PAGE_CACHE_APPS = {"education", "comments"}
+PAGE_CACHE_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_CHECK_SECONDS", "1"))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
 PAGE_CACHE_EXCLUDE_PREFIXES = ("/healthz", "/" + ADMIN_URL)
-# Hidden form fields made anew for each visitor of a cached page, and their maker.
-PAGE_CACHE_FRESH_FIELDS = {"form_token": "comments.moderation.renew_form_token"}
-# Without Redis, the workers share the cache generation through this file.
+# Without Redis, the workers of one machine share the generation through this file.
 PAGE_CACHE_GENERATION_FILE = (
     None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")
 )

@@ -29,8 +29,10 @@ DEMO_ACCOUNTS_ALLOWED = False
 # The test client's login() authenticates without a request, which the login
 # protection needs; its own tests switch it back on.
 AXES_ENABLED = False
-# One test process: the page cache generation can live in the local cache.
+# One test process: the page cache generation can live in the local cache, and
+# is read again on every request, so a test sees each change at once.
 PAGE_CACHE_GENERATION_FILE = None
+PAGE_CACHE_CHECK_SECONDS = 0
 # Uploads go to a throwaway folder per run, served by Django for the browser tests.
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="clinic-media-")))
 SERVE_MEDIA = True

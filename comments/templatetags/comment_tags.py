@@ -48,26 +48,19 @@ def comment_thread(context, article):
     is_open = moderation.comments_open(article, settings=settings)
     form = None
     replying_to = None
-    unsent_text = ""
     if is_open:
-        form = context.get("comment_form")
-        if form is None:
-            replying_to = _reply_target(request, page)
-            form = CommentForm(
-                initial={
-                    "form_token": moderation.make_form_token(article.pk),
-                    "parent": replying_to.pk if replying_to else None,
-                },
-                article=article,
-                comment_settings=settings,
-                clinic=context.get("clinic"),
-                action=reverse("comments:post", kwargs={"slug": article.slug}) + "#leave-a-reply",
-            )
-        else:
-            replying_to = form.parent_comment
-    elif context.get("comment_form") is not None:
-        # Comments closed while the patient was writing: give the text back to copy.
-        unsent_text = context["comment_form"].data.get("body", "")
+        replying_to = _reply_target(request, page)
+        # No form token here: the page is shared by every visitor and any cache
+        # may keep it. The form fetches its token when the patient starts writing
+        # (static/js/site.js); without JavaScript the comments app's own form page
+        # gives one (comments.views).
+        form = CommentForm(
+            initial={"parent": replying_to.pk if replying_to else None},
+            article=article,
+            comment_settings=settings,
+            clinic=context.get("clinic"),
+            action=reverse("comments:post", kwargs={"slug": article.slug}),
+        )
     return {
         "request": request,
         "article": article,
@@ -77,7 +70,6 @@ def comment_thread(context, article):
         "auto_approve_returning": settings.auto_approve_returning,
         "form": form,
         "replying_to": replying_to,
-        "unsent_text": unsent_text,
         # Staff who moderate get a link to answer each comment in the admin.
         "can_moderate": request.user.has_perm("comments.change_comment"),
     }

@@ -38,4 +38,33 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  // The comment form sits on pages every visitor shares, so it arrives without
+  // its signed form token. It asks for one when the patient starts writing (the
+  // minimum time to fill in the form counts from then). If that fails, the form
+  // is sent without it and the site shows it again, text kept, to send again.
+  document.querySelectorAll("form[data-form-token-url]").forEach(function (form) {
+    var field = form.querySelector("input[name=form_token]");
+    if (!field) return;
+    var pending = null;
+    function fetchToken() {
+      if (!pending) {
+        pending = fetch(form.getAttribute("data-form-token-url"), {
+          credentials: "same-origin",
+          cache: "no-store",
+          headers: { Accept: "application/json" },
+        })
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .then(function (data) { if (data.form_token) field.value = data.form_token; })
+          .catch(function () {});
+      }
+      return pending;
+    }
+    form.addEventListener("focusin", fetchToken, { once: true });
+    form.addEventListener("submit", function (event) {
+      if (field.value || form.dataset.tokenAsked) return;
+      event.preventDefault();
+      form.dataset.tokenAsked = "1";
+      fetchToken().then(function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
+    });
+  });
 })();

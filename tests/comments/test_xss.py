@@ -66,7 +66,7 @@ PAYLOADS = [
 ]
 
 SAFE_TAGS = {
-    "a", "article", "br", "button", "div", "form", "h2", "h3", "header", "input", "label",
+    "a", "article", "br", "button", "div", "form", "h1", "h2", "h3", "header", "input", "label",
     "li", "nav", "ol", "p", "section", "small", "span", "strong", "textarea", "time", "ul",
 }  # fmt: skip
 

@@ -4,6 +4,7 @@ One browser is started for the whole run and each test opens its own context, so
 tests stay isolated without paying for a browser start each time.
 """
 
+import functools
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_SOURCE = functools.cache(lambda: AXE_SCRIPT.read_text() + "\n;undefined")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 MOBILE = {"width": 390, "height": 844}
@@ -72,9 +74,36 @@ def screenshot_dir():
 
 @pytest.fixture
 def site(live_server):
-    """The running site with the demo clinic's content."""
+    """The running site with the demo clinic's content, loaded afresh for this test.
+
+    For tests that change data: pytest-django empties the database after each.
+    """
     call_command("load_demo_content", verbosity=0)
     return live_server
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The running site with the demo content, loaded once for a whole module.
+
+    For modules whose tests only read (marked plain ``django_db``). It is a live
+    server of its own, not pytest-django's ``live_server``, which empties the
+    database after every test; here the module's data is removed once, at its end.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        # What the migrations put in (staff groups, permissions...), to put back
+        # afterwards, as Django's serialized_rollback does.
+        before = connection.creation.serialize_db_to_string()
+        call_command("load_demo_content", verbosity=0)
+        server = LiveServer("localhost")
+        try:
+            yield server
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
 
 
 @dataclass
@@ -117,9 +146,12 @@ def open_page(browser):
     """
     contexts = []
 
-    def _open(width="mobile", bypass_csp=False):
+    def _open(width="mobile", bypass_csp=False, javascript=True):
         context = browser.new_context(
-            viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=bypass_csp
+            viewport=WIDTHS[width],
+            reduced_motion="reduce",
+            bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -134,8 +166,14 @@ def open_page(browser):
 
 
 def run_axe(page):
-    """Run axe-core on the loaded page and return its violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    """Run axe-core on the loaded page and return its violations.
+
+    axe is evaluated from the test (as DevTools would), not added as a script
+    tag, so it runs under the site's Content Security Policy: the same visit
+    checks accessibility and reports any policy violation.
+    """
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE())
     result = page.evaluate(
         """async () => await axe.run(document, {
             runOnly: {type: "tag", values: [
@@ -180,6 +218,14 @@ def public_paths():
     for region in BodyRegion.objects.filter(slug__in=["neck", "knee"]):
         paths.append((f"where-it-hurts-{region.slug}", region.get_absolute_url()))
     return paths
+
+
+def axe_paths():
+    """The public pages checked with axe: every template once. Articles share one
+    template, so the first article stands for them all."""
+    paths = [(name, path) for name, path in public_paths() if not name.startswith("article-")]
+    articles = [(name, path) for name, path in public_paths() if name.startswith("article-")]
+    return paths + articles[:1]
 
 
 def slug(text):

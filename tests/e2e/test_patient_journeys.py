@@ -5,7 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# These journeys only read: the demo content is loaded once for the module.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+
+
+@pytest.fixture
+def site(demo_site):
+    return demo_site
 
 
 def pdf_page_count(pdf: bytes) -> int:

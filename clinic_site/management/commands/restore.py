@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils import timezone
 
-from clinic_site.page_cache import bump_generation
+from clinic_site import page_cache
 from clinic_site.sqlite_backup import (
     copy_database,
     integrity,
@@ -65,6 +65,6 @@ class Command(BaseCommand):
         if result != "ok":
             raise CommandError(f"The restored database failed the integrity check: {result}")
         # Cached pages show the old content; start them afresh.
-        bump_generation()
+        page_cache.invalidate()
         rows = sum(table_counts(target).values())
         self.stdout.write(self.style.SUCCESS(f"Restored {backup} ({rows} rows, checked ok)."))

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from clinic_site.page_cache import invalidate_pages
+from clinic_site import page_cache
 from comments.models import Comment
 from education.models import FAQ, Article, FAQCategory
 
@@ -105,7 +105,7 @@ class Command(BaseCommand):
             ),
             batch_size=1000,
         )
-        invalidate_pages()
+        page_cache.invalidate()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Scale set loaded: {articles} articles, {faqs} questions, {comments} approved "
