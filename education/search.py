@@ -17,7 +17,16 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import FAQ, Article, Benefit, Condition, GlossaryTerm, Precaution
+from .models import (
+    FAQ,
+    Article,
+    Benefit,
+    Condition,
+    CoverageTopic,
+    GlossaryTerm,
+    Precaution,
+    SideEffect,
+)
 from .sanitizer import html_to_text
 
 MAX_QUERY_LENGTH = 100
@@ -62,6 +71,15 @@ SOURCES = [
     Source("Benefit", Benefit, "title", (("title", "A", False), ("explanation", "C", False))),
     Source("Condition", Condition, "name", (("name", "A", False), ("explanation", "C", False))),
     Source("Safety", Precaution, "name", (("name", "A", False), ("explanation", "C", False))),
+    Source(
+        "Side effect",
+        SideEffect,
+        "name",
+        (("name", "A", False), ("rate", "B", False), ("explanation", "C", False)),
+    ),
+    Source(
+        "Costs and coverage", CoverageTopic, "title", (("title", "A", False), ("text", "C", True))
+    ),
     Source(
         "Word meaning",
         GlossaryTerm,
@@ -212,6 +230,15 @@ def _search_sqlite(source, words):
             )
             results.append(_result(source, row, words, rank))
     return results
+
+
+# Offered on the empty search page; only those that find something are shown.
+SUGGESTIONS = ["bruising", "needles", "pain after treatment", "acupuncture", "faint", "cost"]
+
+
+def working_suggestions(candidates=SUGGESTIONS) -> list[str]:
+    """The suggested searches that find at least one result today."""
+    return [word for word in candidates if search(word)]
 
 
 def search(query: str) -> list[SearchResult]:

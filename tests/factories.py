@@ -58,6 +58,7 @@ class ClinicProfileFactory(factory.django.DjangoModelFactory):
 
 class ReviewerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Reviewer {n}")
+    slug = factory.Sequence(lambda n: f"reviewer-{n}")
     credentials = "Registered Physiotherapist"
 
     class Meta:
