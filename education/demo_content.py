@@ -1004,7 +1004,8 @@ FAQ_CATEGORIES = [
                 "question": "Can I drive after IMS?",
                 "answer": (
                     "<p>Only once you feel well. Some people feel drowsy, dizzy or faint after "
-                    "needling. Do not drive, cycle or use machines until it has passed.</p>"
+                    "needling. Do not drive while you feel drowsy, dizzy or faint. Do not cycle or use "
+                    "machines either until it has passed.</p>"
                 ),
                 "order": 3,
                 "related_article": "what-to-expect",
@@ -1724,10 +1725,10 @@ AFTERCARE_TIPS = [
         "kind": "urgent",
         "title": "Chest pain or trouble breathing, even a day or two later",
         "text": (
-            "This is rare. But if you have chest pain, pain when you breathe in, shortness of "
-            "breath or a dry cough in the hours or up to two days after treatment, call 911 "
-            "or go to the nearest emergency department right away. Tell them you had "
-            "needling. Do not wait to call the clinic first."
+            "This is rare. Signs can start hours or up to two days later: chest pain, pain "
+            "when you breathe in, shortness of breath or a dry cough. Call 911 or go to the "
+            "nearest emergency department right away. Tell them you had needling. Do not "
+            "wait to call the clinic first."
         ),
         "order": 10,
     },

@@ -639,6 +639,11 @@ class SitePage(models.Model):
     def summary(self):
         return Truncator(strip_tags(self.intro)).words(40)
 
+    @property
+    def cited_sources(self):
+        """The page's sources, or none for a page staff have not saved yet."""
+        return list(self.sources.all()) if self.pk else []
+
 
 class GlossaryTerm(models.Model):
     """A word patients meet in the articles, explained in plain language."""

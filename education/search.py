@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from clinic_site.page_cache import for_this_generation
+
 from .models import (
     FAQ,
     Article,
@@ -236,9 +238,14 @@ def _search_sqlite(source, words):
 SUGGESTIONS = ["bruising", "needles", "pain after treatment", "acupuncture", "faint", "cost"]
 
 
-def working_suggestions(candidates=SUGGESTIONS) -> list[str]:
-    """The suggested searches that find at least one result today."""
-    return [word for word in candidates if search(word)]
+def working_suggestions() -> list[str]:
+    """The suggested searches that find at least one result with today's content.
+
+    Worked out once per content change (the page cache's generation), not per request.
+    """
+    return for_this_generation(
+        "search-suggestions", lambda: [word for word in SUGGESTIONS if search(word)]
+    )
 
 
 def search(query: str) -> list[SearchResult]:

@@ -305,13 +305,15 @@ class SearchView(PageMetaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()
+        results = search(query)
         context.update(
             query=query,
             max_query_length=MAX_QUERY_LENGTH,
             query_too_long=len(query) > MAX_QUERY_LENGTH,
             has_words=bool(query_words(query)),
-            results=search(query),
-            suggestions=working_suggestions(),
+            results=results,
+            # Only offered when there is nothing else to show.
+            suggestions=working_suggestions() if not results else [],
         )
         return context
 

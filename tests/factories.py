@@ -18,6 +18,7 @@ from education.models import (
     Resource,
     Reviewer,
     SitePage,
+    Source,
 )
 
 
@@ -63,6 +64,17 @@ class ReviewerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Reviewer
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Study {n}")
+    publisher = "Journal of Examples"
+    year = 2020
+    url = factory.Sequence(lambda n: f"https://example.org/study-{n}")
+    supports = "That needling can bruise."
+
+    class Meta:
+        model = Source
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):
