@@ -38,11 +38,7 @@ SOURCES = [
         "publisher": "NHS (nhs.uk)",
         "year": None,
         "url": "https://www.nhs.uk/conditions/acupuncture/",
-        "supports": (
-            "Mild side effects of needling (pain, bleeding or bruising at the needle spot, "
-            "drowsiness, feeling sick, dizzy or faint, a short flare-up); care with bleeding "
-            "disorders, blood thinners, metal allergy, local infection and pregnancy."
-        ),
+        "supports": "Mild side effects of needling; care with bleeding problems, blood thinners, metal allergy, infection.",
     },
     {
         "key": "brady-2014",
@@ -53,35 +49,23 @@ SOURCES = [
         "publisher": "Journal of Manual & Manipulative Therapy",
         "year": 2014,
         "url": "https://doi.org/10.1179/2042618613Y.0000000044",
-        "supports": (
-            "Side effect rates in 7,629 dry needling treatments: a mild side effect in about "
-            "1 in 5; bruising 7.55%, bleeding 4.65%, pain during 3.01% and after 2.19%, "
-            "flare-up 0.88%, drowsiness 0.26%, headache 0.14%, nausea 0.13%; no serious ones."
-        ),
+        "supports": "Side effect rates in 7,629 treatments: mild in about 1 in 5; no serious ones.",
     },
     {
         "key": "boyce-2020",
-        "title": "Adverse events associated with therapeutic dry needling (Boyce and others)",
+        "title": "Adverse events associated with therapeutic dry needling",
         "publisher": "International Journal of Sports Physical Therapy",
         "year": 2020,
         "url": "https://doi.org/10.26603/ijspt20200103",
-        "supports": (
-            "Side effect rates in 20,464 dry needling treatments: a minor side effect in "
-            "36.7% (bleeding 16%, bruising 7.7%, pain during 5.9%); 20 major ones, about "
-            "1 in 1,000 treatments (collapsed lung, heavy bleeding, long flare-up)."
-        ),
+        "supports": "Side effect rates in 20,464 treatments; serious ones about 1 in 1,000.",
     },
     {
         "key": "patel-2019",
-        "title": "Dry needling-induced pneumothorax (Patel, Patel and Poustinchian)",
+        "title": "Dry needling-induced pneumothorax",
         "publisher": "Journal of the American Osteopathic Association",
         "year": 2019,
         "url": "https://doi.org/10.7556/jaoa.2019.009",
-        "supports": (
-            "A collapsed lung after dry needling near the chest; signs include chest pain, "
-            "breathlessness and a dry cough; other rare harms are bleeding under the skin, "
-            "infection and nerve injury."
-        ),
+        "supports": "A collapsed lung after dry needling and its signs; other rare harms.",
     },
     {
         "key": "cureus-2021",
@@ -89,10 +73,7 @@ SOURCES = [
         "publisher": "Cureus",
         "year": 2021,
         "url": "https://doi.org/10.7759/cureus.14207",
-        "supports": (
-            "A collapsed lung can show up the day after dry needling, with chest pain on "
-            "breathing in."
-        ),
+        "supports": "A collapsed lung can show up the day after dry needling.",
     },
     {
         "key": "iasp-terms",
@@ -100,10 +81,7 @@ SOURCES = [
         "publisher": "International Association for the Study of Pain",
         "year": 2011,
         "url": "https://www.iasp-pain.org/resources/terminology/",
-        "supports": (
-            "Neuropathic pain means pain caused by a lesion or disease of the nerves that "
-            "carry feeling; symptoms alone are not enough to call pain neuropathic."
-        ),
+        "supports": "The medical meaning of neuropathic pain.",
     },
     {
         "key": "istop",
@@ -111,17 +89,13 @@ SOURCES = [
         "publisher": "iSTOP, Vancouver",
         "year": None,
         "url": "https://www.istop.org/",
-        "supports": (
-            "Dr. Chan Gunn developed IMS in the 1970s at the Workers' Compensation Board of "
-            "BC; his model of nerves that work poorly but look normal, and the effects he "
-            "proposed for the needle."
-        ),
+        "supports": "Dr. Gunn's history of IMS and his theory of how it works.",
     },
     {
         "key": "gunn-1980",
         "title": (
             "Dry needling of muscle motor points for chronic low-back pain: a randomized "
-            "clinical trial with long-term follow-up (Gunn and others)"
+            "clinical trial with long-term follow-up"
         ),
         "publisher": "Spine",
         "year": 1980,
@@ -129,11 +103,7 @@ SOURCES = [
             "https://pubmed.ncbi.nlm.nih.gov/?term=Dry+needling+of+muscle+motor+points+for"
             "+chronic+low-back+pain"
         ),
-        "supports": (
-            "The first randomised trial of Dr. Gunn's needling: 56 injured workers with "
-            "long-lasting low back pain; those who also had needling did better, for example "
-            "more went back to work."
-        ),
+        "supports": "The first trial of Dr. Gunn's needling, in 56 injured workers.",
     },
     {
         "key": "navarro-2020",
@@ -144,11 +114,7 @@ SOURCES = [
         "publisher": "Journal of Clinical Medicine",
         "year": 2020,
         "url": "https://doi.org/10.3390/jcm9103300",
-        "supports": (
-            "Dry needling eased neck pain right after treatment and in the short term compared "
-            "with sham or no treatment, but not more than other physiotherapy; soreness after "
-            "needling was common and settled in 24 to 48 hours."
-        ),
+        "supports": "Short-term relief of neck pain; soreness after needling is common.",
     },
     {
         "key": "espejo-2017",
@@ -159,10 +125,7 @@ SOURCES = [
         "publisher": "Complementary Therapies in Medicine",
         "year": 2017,
         "url": "https://doi.org/10.1016/j.ctim.2017.06.003",
-        "supports": (
-            "Dry needling helped pain and range of motion in the short term; not enough "
-            "evidence on disability or the long term; better trials are needed."
-        ),
+        "supports": "Short-term help for pain and movement; better trials needed.",
     },
     {
         "key": "umbrella-2023",
@@ -170,20 +133,15 @@ SOURCES = [
         "publisher": "Journal of Clinical Medicine",
         "year": 2023,
         "url": "https://doi.org/10.3390/jcm12031205",
-        "supports": (
-            "Across many reviews, strong proof of how well dry needling works is still lacking."
-        ),
+        "supports": "Strong proof of how well dry needling works is still lacking.",
     },
     {
         "key": "kalichman-2010",
-        "title": "Dry needling in the management of musculoskeletal pain (Kalichman and Vulfsons)",
+        "title": "Dry needling in the management of musculoskeletal pain",
         "publisher": "Journal of the American Board of Family Medicine",
         "year": 2010,
         "url": "https://doi.org/10.3122/jabfm.2010.05.090296",
-        "supports": (
-            "What trigger points are, referred pain and the local twitch response; extra "
-            "care over the lungs and large blood vessels."
-        ),
+        "supports": "Trigger points, referred pain and the twitch response.",
     },
     {
         "key": "brinjikji-2015",
@@ -194,10 +152,7 @@ SOURCES = [
         "publisher": "American Journal of Neuroradiology",
         "year": 2015,
         "url": "https://doi.org/10.3174/ajnr.A4173",
-        "supports": (
-            "Spine scans often show wear-and-tear changes in people with no pain, so a scan "
-            "must be read together with the person's symptoms."
-        ),
+        "supports": "Scans often show changes in people with no pain.",
     },
     {
         "key": "nhs-carpal-tunnel",
@@ -205,10 +160,7 @@ SOURCES = [
         "publisher": "NHS (nhs.uk)",
         "year": None,
         "url": "https://www.nhs.uk/conditions/carpal-tunnel-syndrome/",
-        "supports": (
-            "Carpal tunnel syndrome is pressure on the median nerve at the wrist; wrist "
-            "splints, steroid injections and surgery are the usual treatments."
-        ),
+        "supports": "What carpal tunnel syndrome is and its usual treatments.",
     },
     {
         "key": "physio-alberta-consent",
@@ -220,10 +172,7 @@ SOURCES = [
             "resources_to_help_you_meet_practice_standards/dry_needling_safety_resources/"
             "faq_dry_needling_adverse_events"
         ),
-        "supports": (
-            "Physiotherapists must get informed consent for dry needling and explain its "
-            "risks first; how mild and serious side effects are sorted."
-        ),
+        "supports": "Consent and explaining the risks before dry needling.",
     },
     {
         "key": "gattie-2020",
@@ -242,10 +191,7 @@ SOURCES = [
         "publisher": "College of Physical Therapists of BC (now the College of Health and Care Professionals of BC)",
         "year": None,
         "url": "https://cptbc.org/physical-therapists/acupunture-andor-dry-needling-roster/",
-        "supports": (
-            "A BC physiotherapist who uses dry needles, including IMS, must be on the "
-            "college's roster; the college's public register shows who is."
-        ),
+        "supports": "BC physiotherapists who use needles must be on the college's roster.",
     },
     {
         "key": "chcpbc",
@@ -253,10 +199,7 @@ SOURCES = [
         "publisher": "College of Health and Care Professionals of BC",
         "year": None,
         "url": "https://chcpbc.org/",
-        "supports": (
-            "The college that registers physiotherapists in BC; its public register lets "
-            "anyone check a registration."
-        ),
+        "supports": "The college's public register of physiotherapists.",
     },
     {
         "key": "healthlink",
@@ -264,10 +207,7 @@ SOURCES = [
         "publisher": "HealthLink BC, Government of British Columbia",
         "year": None,
         "url": "https://www.healthlinkbc.ca/",
-        "supports": (
-            "8-1-1 is free health advice from a nurse, day and night; deaf and "
-            "hard-of-hearing callers dial 7-1-1."
-        ),
+        "supports": "8-1-1 nurse advice day and night; 7-1-1 for deaf and hard-of-hearing callers.",
     },
     {
         "key": "msp-supplementary",
@@ -278,11 +218,7 @@ SOURCES = [
             "https://www2.gov.bc.ca/gov/content/health/health-drug-coverage/msp/"
             "bc-residents/benefits/services-covered-by-msp/supplementary-benefits"
         ),
-        "supports": (
-            "MSP pays $23 a visit, for up to 10 visits a calendar year in total, toward "
-            "physiotherapy and some other services for people with premium assistance and "
-            "some other groups; the clinic must say first what you will pay on top."
-        ),
+        "supports": "MSP pays $23 a visit, up to 10 visits a year, for eligible people.",
     },
     {
         "key": "pabc-icbc",
@@ -290,10 +226,7 @@ SOURCES = [
         "publisher": "Physiotherapy Association of BC",
         "year": None,
         "url": "https://bcphysio.org/public/access-fee-and-coverage/icbc",
-        "supports": (
-            "After you report a crash to ICBC you can start physiotherapy without asking "
-            "first, up to a set number of pre-approved visits; bring your claim number."
-        ),
+        "supports": "Starting physiotherapy after reporting a crash to ICBC.",
     },
     {
         "key": "ubc-icbc",
@@ -301,10 +234,7 @@ SOURCES = [
         "publisher": "UBC Continuing Professional Development",
         "year": None,
         "url": "https://ubccpd.ca/icbc-education/preapproved-referrals",
-        "supports": (
-            "No doctor's referral is needed for ICBC's pre-approved treatments in the first "
-            "12 weeks; ICBC pays a set fee and you pay any amount above it."
-        ),
+        "supports": "No referral needed in the first 12 weeks; you pay above ICBC's fee.",
     },
     {
         "key": "pabc-other",
@@ -312,10 +242,7 @@ SOURCES = [
         "publisher": "Physiotherapy Association of BC",
         "year": None,
         "url": "https://bcphysio.org/public/access-fee-and-coverage/other-coverage",
-        "supports": (
-            "Without ICBC, WorkSafeBC or a health plan you pay the clinic yourself; each "
-            "clinic sets its own fees."
-        ),
+        "supports": "Paying yourself; each clinic sets its own fees.",
     },
     {
         "key": "worksafebc",
@@ -323,11 +250,7 @@ SOURCES = [
         "publisher": "WorkSafeBC",
         "year": None,
         "url": "https://www.worksafebc.com/en/claims/benefits-services/health-care-benefits",
-        "supports": (
-            "Once WorkSafeBC accepts a claim it pays for needed treatment and the provider "
-            "bills it; a contracted physiotherapist can assess you before the claim is "
-            "accepted; say that the injury happened at work."
-        ),
+        "supports": "What WorkSafeBC pays for and how providers bill it.",
     },
 ]
 
@@ -434,17 +357,11 @@ ARTICLES = [
             "were small, and their quality was low to moderate. There are few trials of IMS "
             "itself. In one early trial, injured workers with long-lasting back pain did "
             "better when needling was added to their care. We don't yet know how long the "
-            "effect lasts or who it helps most. Our page on what the research shows has "
-            "more.</p>"
+            "effect lasts or who it helps most.</p>"
             "<h2>Why the exam matters</h2>"
             "<p>Before any needle, your physiotherapist examines you with care. They ask "
             "about your health and look for warning signs that need a doctor first. Then "
-            "they check:</p>"
-            "<ul>"
-            "<li>which muscles are tight, tender or in spasm (tightening on their own)</li>"
-            "<li>how far and how easily you can move, called your range of motion</li>"
-            "<li>tender spots near the spine</li>"
-            "</ul>"
+            "they check how you move and feel for tight, tender muscles.</p>"
             "<p>Scans such as X-rays or MRI often look normal in people with long-lasting "
             "pain. They can also show changes that many people without pain have too. That "
             "does not mean your pain is not real. Scans still help rule out other causes, "
@@ -462,7 +379,7 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["ims-and-nerve-pain", "what-to-expect", "ims-and-acupuncture"],
         "resources": [ISTOP, PABC],
-        "sources": ["istop", "gunn-1980", "espejo-2017", "navarro-2020", "brinjikji-2015"],
+        "sources": ["istop", "gunn-1980", "espejo-2017", "brinjikji-2015"],
         "reviewed_days_ago": 10,
     },
     {
@@ -525,13 +442,7 @@ ARTICLES = [
             "worse. " + INFECTION_RULE + "</p>"
             "<h2>How often and how many sessions?</h2>"
             "<p>IMS is often given about once a week. The number of sessions is different "
-            "for each person. Many courses of dry needling are 3 to 6 sessions. It may "
-            "depend on:</p>"
-            "<ul>"
-            "<li>your condition</li>"
-            "<li>how long you have had it</li>"
-            "<li>how your body responds</li>"
-            "</ul>"
+            "for each person. Many courses of dry needling are 3 to 6 sessions.</p>"
             "<h2>If it is not helping</h2>"
             "<p>Our clinic's rule is to review your plan if you feel no better after 3 or 4 "
             "sessions. Your physiotherapist will check you again. They may change the plan, "
@@ -544,14 +455,7 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-is-ims", "who-should-not-have-ims", "trigger-points-and-referred-pain"],
         "resources": [ISTOP],
-        "sources": [
-            "physio-alberta-consent",
-            "brady-2014",
-            "boyce-2020",
-            "navarro-2020",
-            "nhs-acupuncture",
-            "gattie-2020",
-        ],
+        "sources": ["physio-alberta-consent", "brady-2014", "boyce-2020", "gattie-2020"],
         "reviewed_days_ago": 10,
     },
     {
@@ -614,10 +518,7 @@ ARTICLES = [
             "start hours or up to two days later. They include pain when you breathe in, "
             "feeling short of breath, and a dry cough. If you have any of these, call 911 or "
             "go to the nearest emergency department. Tell them you had needling.</p>"
-            "<h2>Not sure? Ask us.</h2>"
-            "<p>If you are not sure whether any of this applies to you, ask us before you "
-            "book. Our short self-check can help. Your physiotherapist will also go over your "
-            "health at your first visit.</p>"
+            "<p>Not sure? Ask us before you book, or try our short self-check.</p>"
         ),
         "author_name": "Maya Thornton",
         "reviewer": "Daniel Okafor",
@@ -626,7 +527,7 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-to-expect", "what-is-ims"],
         "resources": [ISTOP, PABC],
-        "sources": ["nhs-acupuncture", "patel-2019", "cureus-2021", "boyce-2020", "kalichman-2010"],
+        "sources": ["nhs-acupuncture", "patel-2019", "cureus-2021", "boyce-2020"],
         "reviewed_days_ago": 10,
     },
     {
