@@ -229,8 +229,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="reviewer",
             name="slug",
+            # Without an index at first: the unique constraint below adds the indexes,
+            # and PostgreSQL would refuse a second "_like" index of the same name.
             field=models.SlugField(
-                default="", help_text="Part of the profile's web address.", max_length=140
+                db_index=False,
+                default="",
+                help_text="Part of the profile's web address.",
+                max_length=140,
             ),
             preserve_default=False,
         ),
