@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from education import demo_content
+from education import demo_content, demo_images
 from education.models import (
     FAQ,
     AftercareTip,
@@ -70,6 +70,8 @@ class Command(BaseCommand):
                 self.created += created
                 if created and data.get("sources"):
                     self.add_sources(obj, data["sources"])
+        # Pictures: the demo library image, diagrams on articles, the body map.
+        self.created += demo_images.load()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} new items, the rest kept).")
         )

@@ -55,7 +55,7 @@ def grant_new_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("education", "0004_staff_groups"),
+        ("education", "0005_image_library_and_body_map"),
     ]
 
     operations = [
