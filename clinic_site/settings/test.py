@@ -31,3 +31,7 @@ DEMO_ACCOUNTS_ALLOWED = False
 AXES_ENABLED = False
 # One test process: the page cache generation can live in the local cache.
 PAGE_CACHE_GENERATION_FILE = None
+# Tasks run at once, in the test's own process, so a test sees their e-mail in
+# django.core.mail.outbox. Tests of the real queue and worker switch the database
+# backend back on (tests/test_tasks.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

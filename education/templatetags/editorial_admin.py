@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from education.admin_editorial import REVIEW_SOON_DAYS, review_state
+from education.admin_review import waiting_lists
 from education.models import Article
 
 register = template.Library()
@@ -21,6 +22,7 @@ def editorial_dashboard(context):
     )
     scheduled = list(articles.scheduled().order_by("published_at"))
     return {
+        **waiting_lists(user),
         "can_view": True,
         "soon_days": REVIEW_SOON_DAYS,
         "overdue_count": articles.review_overdue().count(),

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from education import demo_content
+from education import demo_content, services
 from education.models import (
     FAQ,
     AftercareTip,
@@ -19,6 +19,9 @@ from education.models import (
     Reviewer,
     SitePage,
 )
+from education.workflow import ClinicalState, reviewed_models
+
+DEMO_SIGN_OFF_NOTE = "Demo content: approved by the demo clinician when it was loaded."
 
 
 class Command(BaseCommand):
@@ -30,6 +33,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.created = 0
+        self.new_items = []
         self.load_clinic()
         reviewers = {
             data["name"]: self.ensure(Reviewer, {"name": data["name"]}, data)
@@ -51,9 +55,9 @@ class Command(BaseCommand):
         ]:
             for data in rows:
                 defaults = dict(data)
-                if model is SitePage:
-                    defaults.setdefault("last_reviewed", timezone.localdate())
+                defaults.pop("last_reviewed", None)
                 self.ensure(model, {key: data[key]}, defaults)
+        self.sign_off_new_items(reviewers)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} new items, the rest kept).")
         )
@@ -62,7 +66,29 @@ class Command(BaseCommand):
         """Create the row if it is missing; never change one that exists."""
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         self.created += created
+        if created:
+            self.new_items.append((obj, None))
         return obj
+
+    def sign_off_new_items(self, reviewers):
+        """The demo arrives approved by the demo clinician, so pages show real review lines.
+
+        Only items made in this run: anything staff have changed keeps its own state.
+        """
+        reviewer = next(iter(reviewers.values()), None)
+        if reviewer is None:
+            return
+        for obj, reviewer_name in self.new_items:
+            if not isinstance(obj, tuple(reviewed_models())):
+                continue
+            if obj.clinical_state != ClinicalState.UNAPPROVED:
+                continue
+            services.review_approve_loaded(
+                obj=obj,
+                reviewer=reviewers.get(reviewer_name, reviewer),
+                reviewed_at=getattr(obj, "_demo_reviewed_at", None),
+                note=DEMO_SIGN_OFF_NOTE,
+            )
 
     def load_clinic(self):
         if not ClinicProfile.objects.exists():
@@ -70,7 +96,6 @@ class Command(BaseCommand):
             self.created += 1
 
     def load_articles(self, reviewers, resources):
-        today = timezone.localdate()
         articles, new_articles = {}, []
         for data in demo_content.ARTICLES:
             fields = {
@@ -78,19 +103,19 @@ class Command(BaseCommand):
                 for key, value in data.items()
                 if key not in {"related", "resources", "reviewer", "reviewed_days_ago"}
             }
-            last_reviewed = today - datetime.timedelta(days=data.get("reviewed_days_ago", 30))
+            days_ago = data.get("reviewed_days_ago", 30)
             fields.update(
                 status=Article.Status.PUBLISHED,
                 published_at=timezone.now() - datetime.timedelta(days=90),
-                reviewer=reviewers.get(data.get("reviewer")),
-                last_reviewed=last_reviewed,
-                next_review_due=last_reviewed + datetime.timedelta(days=365),
             )
             article, created = Article.objects.get_or_create(slug=data["slug"], defaults=fields)
             self.created += created
             articles[data["slug"]] = article
             if created:
                 new_articles.append((article, data))
+                # Signed off by the demo clinician named in the data, that many days ago.
+                article._demo_reviewed_at = timezone.now() - datetime.timedelta(days=days_ago)
+                self.new_items.append((article, data.get("reviewer")))
         # Links are set only on articles made in this run, so staff choices stay.
         for article, data in new_articles:
             article.related_articles.add(
