@@ -23,6 +23,8 @@ run: install
 	$(MANAGE) load_demo_comments
 	$(MANAGE) ensure_demo_staff
 	$(MANAGE) collectstatic --no-input --verbosity 0
+	@echo "make run: the task worker (e-mail) runs beside the site and stops with it."
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The production settings and gunicorn, on this machine, with SQLite. For this
@@ -38,7 +40,8 @@ serve: install
 	$(MANAGE) migrate --no-input && \
 	$(MANAGE) load_demo_content && \
 	$(MANAGE) collectstatic --no-input --verbosity 0 && \
-	exec $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi
+	{ $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi; }
 
 # A consistent copy of the SQLite database, safe while the site is running.
 backup: install

@@ -27,7 +27,16 @@ SIGN_OFF = "sign_off_content"
 OVERRIDE = "override_sign_off"
 
 # Apps whose every permission a clinic manager holds.
-MANAGER_APPS = ["education", "comments", "auth", "admin", "axes", "reversion"]
+# "django_tasks_database" is the task queue: a manager sees failed e-mail sends there.
+MANAGER_APPS = [
+    "education",
+    "comments",
+    "auth",
+    "admin",
+    "axes",
+    "reversion",
+    "django_tasks_database",
+]
 # Editors may read but not change these education models.
 EDITOR_READ_ONLY = ["editorialsettings"]
 # Editors may update the clinic's profile but not add or remove it.

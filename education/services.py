@@ -43,8 +43,11 @@ class SignOffRefused(Exception):
 
 
 def review_for(obj) -> ClinicalReview:
+    state = ClinicalReview.State.APPROVED if obj.is_cleared else ClinicalReview.State.DRAFT
     review, _ = ClinicalReview.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        defaults={"state": state},
     )
     return review
 
@@ -316,7 +319,7 @@ def review_request_changes(*, obj, user, note: str) -> SignOff:
     if not note.strip():
         raise SignOffRefused("Please say what needs to change: the note goes to the editor.")
     review = review_for(obj)
-    periodic = review.state == ClinicalReview.State.APPROVED and obj.is_cleared
+    periodic = obj.is_cleared and review.pending_data is None
     if not (review.is_locked or periodic):
         raise SignOffRefused(f"“{obj}” is not waiting for clinical review.")
     reviewer = reviewer_profile(user)

@@ -32,6 +32,11 @@ AXES_ENABLED = False
 # One test process: the page cache generation can live in the local cache.
 PAGE_CACHE_GENERATION_FILE = None
 # Tasks run at once, in the test's own process, so a test sees their e-mail in
-# django.core.mail.outbox. Tests of the real queue and worker switch the database
-# backend back on (tests/test_tasks.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# django.core.mail.outbox. The tests of the real queue and its worker process
+# (tests/clinic_site/test_tasks.py) keep the database queue, and start the worker
+# with TEST_WORKER=1 and a file e-mail backend it can leave its messages in.
+if os.environ.get("TEST_WORKER") != "1":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    EMAIL_BACKEND = os.environ["TEST_WORKER_EMAIL_BACKEND"]
+    EMAIL_FILE_PATH = os.environ.get("TEST_WORKER_EMAIL_DIR", "")
