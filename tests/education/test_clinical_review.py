@@ -426,7 +426,7 @@ def test_reviewers_hear_when_something_waits_and_editors_when_it_is_decided(
         services.review_submit(obj=article, user=editor)
     [waiting] = mail.outbox
     assert waiting.to == ["rosa@example.com"]
-    assert "Waiting for your clinical review: Mail article" == waiting.subject
+    assert waiting.subject == "Waiting for your clinical review: Mail article"
     assert f"/admin/education/article/{article.pk}/clinical-review/" in waiting.body
 
     with django_capture_on_commit_callbacks(execute=True):
