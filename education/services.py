@@ -243,18 +243,24 @@ def review_submit(*, obj, user) -> ClinicalReview:
     if obj.clinical_state == ClinicalState.APPROVED and review.pending_data is None:
         raise SignOffRefused(f"“{obj}” has no change waiting for approval.")
     version_for_text(obj, working_values(obj, review), user=user)
+    _send_to_reviewers(obj, review, user=user, subject="Waiting for your clinical review")
+    return review
+
+
+def _send_to_reviewers(obj, review: ClinicalReview, *, user, subject: str, **context):
+    """Lock the item in review, sent by ``user``, and tell the reviewers."""
     review.state = ClinicalReview.State.IN_REVIEW
     review.submitted_by = user
     review.submitted_at = timezone.now()
     review.save()
     _notify(
         obj,
-        subject="Waiting for your clinical review",
+        subject=subject,
         template="education/email/review_waiting.txt",
         recipients=reviewer_emails(exclude=user),
         submitted_by=user,
+        **context,
     )
-    return review
 
 
 @transaction.atomic
@@ -397,16 +403,11 @@ def review_override(*, obj, user, reason: str) -> SignOff:
     )
     _make_live(obj, values, state=ClinicalState.OVERRIDE, approval=None)
     review.pending_data = None
-    review.state = ClinicalReview.State.IN_REVIEW
-    review.submitted_by = user
-    review.submitted_at = timezone.now()
-    review.save()
-    _notify(
+    _send_to_reviewers(
         obj,
+        review,
+        user=user,
         subject="Published under override, waiting for your clinical review",
-        template="education/email/review_waiting.txt",
-        recipients=reviewer_emails(exclude=user),
-        submitted_by=user,
         override=sign_off,
     )
     return sign_off
