@@ -33,10 +33,10 @@ run: install
 # there is no TLS here. A real server sets all three itself (see README).
 serve: install
 	@echo "make serve: production settings on http://$(HOST):$(PORT)/ with SQLite."
-	@echo "make serve: local try-out only: throwaway DJANGO_SECRET_KEY, ALLOWED_HOSTS=$(HOST),localhost, SECURE_SSL_REDIRECT=0."
+	@echo "make serve: local try-out only: throwaway DJANGO_SECRET_KEY, ALLOWED_HOSTS=$(HOST),localhost, SECURE_SSL_REDIRECT=0, SERVE_MEDIA=1."
 	export DJANGO_SETTINGS_MODULE=clinic_site.settings.prod \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
-		ALLOWED_HOSTS="$(HOST),localhost" SECURE_SSL_REDIRECT=0 && \
+		ALLOWED_HOSTS="$(HOST),localhost" SECURE_SSL_REDIRECT=0 SERVE_MEDIA=1 && \
 	$(MANAGE) migrate --no-input && \
 	$(MANAGE) load_demo_content && \
 	$(MANAGE) collectstatic --no-input --verbosity 0 && \

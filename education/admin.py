@@ -1,14 +1,19 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
 from clinic_site.admin import SingleRowAdmin
 
-from . import services
+from . import images, services
 from .admin_editorial import (
     ContentVersionAdmin,
     EditorialChecksMixin,
@@ -22,11 +27,13 @@ from .models import (
     AftercareTip,
     Article,
     Benefit,
+    BodyRegion,
     ClinicProfile,
     Condition,
     EditorialSettings,
     FAQCategory,
     GlossaryTerm,
+    Image,
     Precaution,
     Resource,
     Reviewer,
@@ -86,6 +93,127 @@ class ResourceAdmin(ContentVersionAdmin):
     search_fields = ["title", "url", "description"]
 
 
+class ImageAdminForm(forms.ModelForm):
+    file = forms.FileField(
+        label="Picture",
+        help_text=Image._meta.get_field("file").help_text,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f"image/{ext}" for ext in ("jpeg", "png", "webp", "avif"))}
+        ),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["file", "title", "alt_text", "is_decorative", "caption", "credit", "licence"]
+        widgets = {"alt_text": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if isinstance(upload, UploadedFile):
+            # Checked with Pillow and re-encoded without location or camera details.
+            return images.clean_upload(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        alt_text = (cleaned.get("alt_text") or "").strip()
+        cleaned["alt_text"] = alt_text
+        if cleaned.get("is_decorative") and alt_text:
+            self.add_error(
+                "is_decorative",
+                "A decorative picture has no text alternative. Clear the text "
+                "alternative, or untick 'decorative only'.",
+            )
+        elif not cleaned.get("is_decorative") and not alt_text:
+            self.add_error(
+                "alt_text",
+                "Say what the picture shows or teaches, for people who cannot see it. "
+                "Or, if it adds nothing to the text, tick 'decorative only'.",
+            )
+        return cleaned
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageAdminForm
+    list_display = ["preview", "title", "alt_summary", "width", "height", "created_at"]
+    list_display_links = ["preview", "title"]
+    list_filter = ["is_decorative"]
+    search_fields = ["title", "alt_text", "caption", "credit"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["size", "preview"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "size", "title"]}),
+        ("For people who cannot see it", {"fields": ["alt_text", "is_decorative"]}),
+        ("Shown with the picture", {"fields": ["caption", "credit", "licence"]}),
+    ]
+
+    @admin.display(description="Picture")
+    def preview(self, obj):
+        url = images.thumbnail_url(obj) if obj and obj.pk else ""
+        if not url:
+            return "-"
+        return format_html(
+            '<img src="{}" alt="" width="120" height="{}">',
+            url,
+            round(120 * obj.height / obj.width) if obj.width else 80,
+        )
+
+    @admin.display(description="Size in pixels")
+    def size(self, obj):
+        return f"{obj.width} × {obj.height}" if obj and obj.pk else "-"
+
+    @admin.display(description="Text alternative")
+    def alt_summary(self, obj):
+        return "(decorative)" if obj.is_decorative else obj.alt_text
+
+    def save_model(self, request, obj, form, change):
+        services.image_save(image=obj, file_changed="file" in form.changed_data)
+
+    def delete_model(self, request, obj):
+        services.image_delete(image=obj)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            services.image_delete(image=image)
+
+    def get_urls(self):
+        picker = path(
+            "picker/",
+            self.admin_site.admin_view(self.picker_view),
+            name="education_image_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """The library in a small window the article editor opens to choose a picture."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()
+        pictures = Image.objects.exclude(renditions={})
+        if query:
+            pictures = pictures.filter(title__icontains=query) | pictures.filter(
+                alt_text__icontains=query
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose a picture",
+            "opts": self.model._meta,
+            "is_popup": True,
+            "query": query,
+            "pictures": [
+                {
+                    "image": image,
+                    "thumbnail": images.thumbnail_url(image),
+                    "url": images.default_rendition_url(image),
+                }
+                for image in pictures[:60]
+            ],
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/education/image/picker.html", context)
+
+
 @admin.register(Article)
 class ArticleAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     checked_field = "body"
@@ -108,10 +236,12 @@ class ArticleAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, C
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     readonly_fields = ["medical_review_record"]
+    autocomplete_fields = ["lead_image"]
     filter_horizontal = ["related_articles", "resources"]
     list_select_related = ["reviewer"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
+        ("Pictures", {"fields": ["lead_image", "diagram"]}),
         (
             "Publishing",
             {"fields": ["status", "published_at", "author_name", "is_featured", "order"]},
@@ -249,6 +379,31 @@ class BenefitAdmin(OrderedContentAdmin):
 class ConditionAdmin(OrderedContentAdmin):
     list_display = ["name", "order", "is_published", "clinical_state", "site_link"]
     search_fields = ["name", "explanation"]
+
+
+@admin.register(BodyRegion)
+class BodyRegionAdmin(ViewOnSiteMixin, ContentVersionAdmin):
+    """The "Where does it hurt?" map: which conditions and articles each region shows."""
+
+    list_display = ["name", "order", "condition_list", "site_link"]
+    list_editable = ["order"]
+    search_fields = ["name", "intro"]
+    fields = ["name", "intro", "order", "conditions", "articles"]
+    filter_horizontal = ["conditions", "articles"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("conditions")
+
+    @admin.display(description="Conditions")
+    def condition_list(self, obj):
+        return ", ".join(condition.name for condition in obj.conditions.all()) or "-"
+
+    def has_add_permission(self, request):
+        # The regions are the shapes drawn on the map: they are renamed, not added.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Precaution)

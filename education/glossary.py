@@ -14,11 +14,17 @@ from html.parser import HTMLParser
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-from .sanitizer import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
+from .sanitizer import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    ALLOWED_URL_SCHEMES,
+    IMAGE_ATTRIBUTES,
+    IMAGE_TAGS,
+)
 
 # Text inside these elements is never linked.
 SKIPPED_TAGS = {"a", "h2", "h3", "h4"}
-VOID_TAGS = {"br"}
+VOID_TAGS = {"br", "img"}
 LINK_CLASS = "glossary-link"
 
 
@@ -82,19 +88,22 @@ class _GlossaryLinker(HTMLParser):
         return f"<{tag}{rendered}>"
 
 
-def link_glossary_terms(html: str, terms) -> SafeString:
+def link_glossary_terms(html: str, terms, *, images: bool = False) -> SafeString:
     """Return sanitised ``html`` with the first use of each glossary term linked.
 
     ``terms`` is an iterable of ``(word, url)`` pairs, for example from
     ``GlossaryTerm.objects.all()`` turned into ``(term.term, term.get_absolute_url())``.
+    ``images`` keeps the image library's figures (article bodies).
     """
     linker = _GlossaryLinker(list(terms))
     linker.feed(str(html))
     linker.close()
     attributes = {**ALLOWED_ATTRIBUTES, "a": ALLOWED_ATTRIBUTES["a"] | {"class"}}
+    if images:
+        attributes |= IMAGE_ATTRIBUTES
     cleaned = nh3.clean(
         "".join(linker.out),
-        tags=ALLOWED_TAGS,
+        tags=ALLOWED_TAGS | IMAGE_TAGS if images else ALLOWED_TAGS,
         attributes=attributes,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",

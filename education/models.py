@@ -14,6 +14,8 @@ from django.utils.text import Truncator
 from clinic_site.models import SingleRowModel
 from clinic_site.page_cache import for_this_generation
 
+from . import images
+from .diagrams import DIAGRAM_CHOICES, DIAGRAMS
 from .fields import SanitizedHTMLField
 from .sanitizer import render_html
 from .workflow import ClinicallyReviewed, ClinicalQuerySet
@@ -167,6 +169,85 @@ class Resource(models.Model):
         return self.title
 
 
+class Image(models.Model):
+    """A picture in the image library, with the words that stand in for it."""
+
+    file = models.ImageField(
+        "picture",
+        upload_to=images.upload_to,
+        width_field="width",
+        height_field="height",
+        help_text="A JPEG, PNG, WebP or AVIF picture, at most 10 MB and 40 megapixels. "
+        "Location and camera details are removed when it is saved.",
+    )
+    title = models.CharField(
+        max_length=120, help_text="For finding the picture in the library; not shown to patients."
+    )
+    alt_text = models.CharField(
+        "text alternative",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows or teaches, for people who cannot see it, in one "
+        "or two short sentences. Required unless the picture is decorative.",
+    )
+    is_decorative = models.BooleanField(
+        "decorative only",
+        default=False,
+        help_text="Tick only if the picture adds nothing the text does not say. Screen "
+        "readers then skip it.",
+    )
+    caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        max_length=200, blank=True, help_text="Who made the picture, e.g. 'Photo: Jane Lee'."
+    )
+    licence = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How the clinic may use it, e.g. 'Clinic's own photo' or 'CC BY 4.0'.",
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    renditions = models.JSONField(default=dict, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = "image"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(is_decorative=True) & Q(alt_text=""))
+                | (Q(is_decorative=False) & ~Q(alt_text="")),
+                name="image_alt_text_or_decorative",
+                violation_error_message="Give the picture a text alternative, or tick "
+                "'decorative only' (not both).",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def alt(self):
+        """The value of the alt attribute: empty for a decorative picture."""
+        return "" if self.is_decorative else self.alt_text
+
+    @property
+    def credit_line(self):
+        return " · ".join(part for part in (self.credit, self.licence) if part)
+
+    def picture_html(self, **options):
+        return images.picture_html(self, **options)
+
+    @property
+    def lead_picture_html(self):
+        """The picture at the top of a page: the first large one, so fetched early."""
+        return images.picture_html(self, priority=True)
+
+    @property
+    def share_url(self):
+        return images.share_image_url(self)
+
+
 class ArticleQuerySet(ClinicalQuerySet):
     def published(self):
         return self.filter(
@@ -207,7 +288,24 @@ class Article(ClinicallyReviewed):
         "for search engines.",
     )
     body = SanitizedHTMLField(
-        help_text="Headings, lists, links, bold and italic are kept. Anything else is removed."
+        allow_images=True,
+        help_text="Headings, lists, links, bold and italic are kept, and pictures from the "
+        "image library (the picture button). Anything else is removed.",
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name="lead picture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown at the top and used when the page is shared.",
+    )
+    diagram = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=DIAGRAM_CHOICES,
+        help_text="Optional. One of the site's own diagrams, shown after the summary.",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -256,7 +354,11 @@ class Article(ClinicallyReviewed):
 
     @property
     def body_html(self):
-        return render_html(self.body)
+        return render_html(self.body, images=True)
+
+    @property
+    def diagram_info(self):
+        return DIAGRAMS.get(self.diagram)
 
     def published_related_articles(self):
         return list(self.related_articles.published())
@@ -271,7 +373,9 @@ class Article(ClinicallyReviewed):
         return for_this_generation(
             f"live-article:{slug}",
             lambda: (
-                cls.objects.published().select_related("current_approval__reviewer").get(slug=slug)
+                cls.objects.published()
+                .select_related("current_approval__reviewer", "lead_image")
+                .get(slug=slug)
             ),
         )
 
@@ -389,6 +493,33 @@ class Condition(ClinicallyReviewed):
 
     def get_absolute_url(self):
         return reverse("education:conditions") + f"#condition-{self.pk}"
+
+
+class BodyRegion(models.Model):
+    """A part of the body on the "Where does it hurt?" map, with what treats it.
+
+    The regions are fixed (each is a shape on the map); staff choose their names,
+    order, and which conditions and articles belong to each.
+    """
+
+    slug = models.SlugField(max_length=40, unique=True, editable=False)
+    name = models.CharField(max_length=60)
+    intro = models.TextField(
+        blank=True, help_text="One or two plain sentences shown at the top of the region's page."
+    )
+    order = models.PositiveIntegerField(default=0)
+    conditions = models.ManyToManyField(Condition, blank=True, related_name="body_regions")
+    articles = models.ManyToManyField(Article, blank=True, related_name="body_regions")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "body map region"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:body-region", kwargs={"slug": self.slug})
 
 
 class Precaution(ClinicallyReviewed):

@@ -50,6 +50,10 @@ class PageMetaMixin:
     def get_structured_data(self, context):
         return []
 
+    def get_share_image(self, context):
+        """The absolute address of the picture link previews show (og:image), if any."""
+        return ""
+
     def get_canonical_url(self, context):
         url = self.request.build_absolute_uri(self.request.path)
         page_obj = context.get("page_obj")
@@ -61,6 +65,8 @@ class PageMetaMixin:
         # Done here, once the view has put everything the page shows in the context.
         context.setdefault("clinic", ClinicProfile.current())
         crumbs = self.get_breadcrumbs()
+        share_image = self.get_share_image(context)
+        context["share_image"] = self.request.build_absolute_uri(share_image) if share_image else ""
         data = list(self.get_structured_data(context))
         if crumbs:
             data.append(structured_data.breadcrumb_list(crumbs, self.request))

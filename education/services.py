@@ -16,7 +16,8 @@ from reversion.models import Version
 
 from clinic_site.tasks import queue_email
 
-from .models import Article, ClinicalReview, EditorialSettings, Reviewer, SignOff
+from . import images
+from .models import Article, ClinicalReview, EditorialSettings, Image, Reviewer, SignOff
 from .roles import CLINICAL_REVIEWER, OVERRIDE, SIGN_OFF
 from .workflow import ClinicalState, stored_values, text_hash
 
@@ -194,16 +195,22 @@ def _make_live(obj, values: dict, *, state, approval: SignOff | None):
         setattr(obj, name, value)
     obj.clinical_state = state
     obj.current_approval = approval
+    # Only what the sign-off decides: anything else on the row stays as it is stored.
+    fields = [*values, "clinical_state", "current_approval"]
     if approval is not None and hasattr(obj, "last_reviewed"):
         obj.last_reviewed = approval.reviewed_on
+        fields.append("last_reviewed")
         if isinstance(obj, Article):
             obj.reviewer = approval.reviewer
             obj.next_review_due = add_months(
                 approval.reviewed_on, EditorialSettings.load().review_interval_months
             )
+            fields += ["reviewer", "next_review_due"]
+    if any(field.name == "updated_at" for field in obj._meta.concrete_fields):
+        fields.append("updated_at")
     obj._clinical_sign_off = True
     try:
-        obj.save()
+        obj.save(update_fields=fields)
     finally:
         obj._clinical_sign_off = False
 
@@ -438,3 +445,32 @@ def review_approve_loaded(*, obj, reviewer: Reviewer, reviewed_at=None, note: st
     review.state = ClinicalReview.State.APPROVED
     review.save()
     return approval
+
+
+def image_save(*, image: Image, file_changed: bool) -> Image:
+    """Save a library picture; when its file is new, make its renditions once, now.
+
+    Renditions are made here, at upload, rather than when a page asks for them:
+    a page never waits for a resize and never writes a file.
+    """
+    old = None
+    if file_changed and image.pk:
+        previous = Image.objects.filter(pk=image.pk).first()
+        if previous is not None:
+            old = [previous.file.name, *images.stored_renditions(previous)]
+    with transaction.atomic():
+        image.save()
+        if file_changed or not image.renditions:
+            image.renditions = images.make_renditions(image)
+            image.save(update_fields=["renditions"])
+    if old:
+        transaction.on_commit(lambda: images.delete_files(image.file.storage, old))
+    return image
+
+
+def image_delete(*, image: Image) -> None:
+    """Remove a library picture and, once that is committed, its files."""
+    storage = image.file.storage
+    names = [image.file.name, *images.stored_renditions(image)]
+    image.delete()
+    transaction.on_commit(lambda: images.delete_files(storage, names))

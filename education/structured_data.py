@@ -101,6 +101,8 @@ def medical_web_page(article, profile, request):
         data["reviewedBy"] = reviewed_by
     if article.author_name:
         data["author"] = {"@type": "Person", "name": article.author_name}
+    if article.lead_image and article.lead_image.share_url:
+        data["image"] = absolute(request, article.lead_image.share_url)
     return data
 
 

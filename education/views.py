@@ -8,7 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from . import services, structured_data
+from . import body_map, services, structured_data
+from .diagrams import CHEST_SAFETY, REFERRED_PAIN
+from .figures import show_library_figures
 from .forms import SelfCheckForm
 from .glossary import link_glossary_terms
 from .models import (
@@ -16,6 +18,7 @@ from .models import (
     AftercareTip,
     Article,
     Benefit,
+    BodyRegion,
     Condition,
     FAQCategory,
     GlossaryTerm,
@@ -145,7 +148,8 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def linked_body(self):
         terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.cleared()]
-        return link_glossary_terms(self.object.body_html, terms)
+        linked = link_glossary_terms(self.object.body_html, terms, images=True)
+        return show_library_figures(linked)
 
     def get_breadcrumbs(self):
         return [
@@ -162,6 +166,10 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def get_structured_data(self, context):
         return [structured_data.medical_web_page(self.object, context["clinic"], self.request)]
+
+    def get_share_image(self, context):
+        image = self.object.lead_image
+        return image.share_url if image else ""
 
 
 class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
@@ -205,6 +213,62 @@ class ConditionListView(PageMetaMixin, SitePageMixin, ListView):
     def get_queryset(self):
         return Condition.objects.published()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        regions = list(BodyRegion.objects.all())
+        context.update(
+            body_map_regions=regions,
+            body_map_targets=body_map.region_targets(regions),
+            referred_pain_diagram=REFERRED_PAIN,
+        )
+        return context
+
+
+class BodyMapView(PageMetaMixin, TemplateView):
+    """ "Where does it hurt?": the body map and the same regions as a plain list."""
+
+    template_name = "education/body_map.html"
+    breadcrumb_label = "Where does it hurt?"
+    meta_title = "Where does it hurt?"
+    meta_description = (
+        "Choose where you feel pain on a map of the body to see the conditions and "
+        "articles about that area."
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        regions = list(BodyRegion.objects.all())
+        context.update(body_map_regions=regions, body_map_targets=body_map.region_targets(regions))
+        return context
+
+
+class BodyRegionView(PageMetaMixin, DetailView):
+    template_name = "education/body_region.html"
+    context_object_name = "region"
+    model = BodyRegion
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["conditions"] = self.object.conditions.published()
+        context["articles"] = self.object.articles.published()
+        return context
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Home", reverse("education:home")),
+            Crumb("Where does it hurt?", reverse("education:body-map")),
+            Crumb(self.object.name, self.object.get_absolute_url()),
+        ]
+
+    def get_meta_title(self, context):
+        return f"{self.object.name} pain"
+
+    def get_meta_description(self, context):
+        return self.object.intro or (
+            f"Conditions and articles about pain in the {self.object.name.lower()}, and how "
+            "IMS may help."
+        )
+
 
 class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/safety.html"
@@ -231,6 +295,7 @@ class AftercareView(PageMetaMixin, SitePageMixin, TemplateView):
         context["tip_groups"] = group_by_kind(
             AftercareTip.objects.published(), AftercareTip.Kind.choices
         )
+        context["chest_safety_diagram"] = CHEST_SAFETY
         return context
 
 

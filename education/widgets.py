@@ -2,6 +2,7 @@
 
 from django import forms
 from django.templatetags.static import static
+from django.urls import reverse
 from django_prose_editor.widgets import ProseEditorWidget
 
 from .sanitizer import ALLOWED_URL_SCHEMES
@@ -30,7 +31,9 @@ class RichTextWidget(ProseEditorWidget):
     is a file under static/.
     """
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None, images=False):
+        # images: the picture button, which inserts a figure from the image library.
+        self.images = images
         super().__init__(attrs, config={"extensions": EDITOR_EXTENSIONS}, preset="clinic")
 
     @property
@@ -48,4 +51,15 @@ class RichTextWidget(ProseEditorWidget):
         )
 
     def get_config(self):
+        extensions = dict(EDITOR_EXTENSIONS)
+        if self.images:
+            # The picture button's "Browse..." opens the image library's picker, which
+            # fills in the picture's address, library number, text alternative and
+            # caption. Reversed here, per page, not when the module is imported.
+            extensions |= {
+                "Figure": {"pickerUrl": reverse("admin:education_image_picker")},
+                "Image": True,
+                "Caption": True,
+            }
+        self.config = {"extensions": extensions}
         return super().get_config() | {"editor_module": static("django_prose_editor/editor.js")}

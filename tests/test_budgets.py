@@ -97,8 +97,17 @@ def test_nothing_from_another_site_can_block_the_page_from_showing(client, demo_
 
 
 def test_every_image_has_its_size_and_loads_lazily(client, article_with_twenty_comments):
-    for url in page_urls():
+    checked = 0
+    for url in [*page_urls(), reverse("education:body-map")]:
         html = client.get(url).content.decode()
-        for tag in re.findall(r"<img\b[^>]*>", html):
+        tags = re.findall(r"<img\b[^>]*>", html)
+        for tag in tags:
             assert re.search(r'\bwidth="\d+"', tag) and re.search(r'\bheight="\d+"', tag), tag
             assert 'loading="lazy"' in tag or 'fetchpriority="high"' in tag, tag
+            if 'loading="lazy"' in tag:
+                assert 'decoding="async"' in tag, tag
+        # At most one picture per page is fetched ahead of the rest.
+        assert sum('fetchpriority="high"' in tag for tag in tags) <= 1, url
+        checked += len(tags)
+    # The demo pages have real pictures: the lead image, the diagrams.
+    assert checked >= 5, checked

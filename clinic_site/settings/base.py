@@ -147,10 +147,54 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def media_storage():
+    """Where uploaded images are kept: a local folder, or an S3-compatible object store.
+
+    MEDIA_STORAGE=s3 (with the AWS_* variables in .env.example and the ``s3`` extra
+    installed) lets several servers share one store; see the README, "Media files".
+    """
+    if os.environ.get("MEDIA_STORAGE", "local").strip().lower() != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "default_acl": None,
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        "file_overwrite": False,
+    }
+    for option, name in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+        ("access_key", "AWS_ACCESS_KEY_ID"),
+        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+    ]:
+        if os.environ.get(name):
+            options[option] = os.environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def media_origins():
+    """Where pictures come from when an object store serves them (for the CSP)."""
+    if os.environ.get("MEDIA_STORAGE", "local").strip().lower() != "s3":
+        return []
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return ["https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]]
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return [os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")]
+    return ["https://*.amazonaws.com"]
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded images (the image library). In production the web server or the object
+# store serves MEDIA_URL; SERVE_MEDIA lets Django serve it on a machine without one.
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
 # Hashed file names (site.3f2a9c.css) are cached for ever automatically; this is
 # for the few files linked without a hash, which may change under the same name.
 WHITENOISE_MAX_AGE = 60 * 60
@@ -254,7 +298,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         # Bootstrap draws small icons (menu button, select arrows) as data: SVGs.
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins()],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

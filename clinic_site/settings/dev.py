@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Lets `make run` create the demo staff login; production never sets this.
 DEMO_ACCOUNTS_ALLOWED = True
+
+# runserver serves uploaded images itself; production leaves that to the web server.
+SERVE_MEDIA = True

@@ -31,6 +31,10 @@ DEMO_ACCOUNTS_ALLOWED = False
 AXES_ENABLED = False
 # One test process: the page cache generation can live in the local cache.
 PAGE_CACHE_GENERATION_FILE = None
+# Uploads go to a throwaway folder per run, served by Django for the browser tests.
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="clinic-media-")))
+SERVE_MEDIA = True
+
 # Tasks run at once, in the test's own process, so a test sees their e-mail in
 # django.core.mail.outbox. The tests of the real queue and its worker process
 # (tests/clinic_site/test_tasks.py) keep the database queue, and start the worker

@@ -157,7 +157,7 @@ def describe_violations(violations):
 
 def public_paths():
     """Every public page a patient can reach, with a short name for screenshots."""
-    from education.models import Article
+    from education.models import Article, BodyRegion
 
     paths = [
         ("home", reverse("education:home")),
@@ -170,12 +170,15 @@ def public_paths():
         ("contact", reverse("education:contact")),
         ("self-check", reverse("education:self-check")),
         ("glossary", reverse("education:glossary")),
+        ("body-map", reverse("education:body-map")),
         ("search", reverse("education:search") + "?q=acupuncture"),
         ("search-empty", reverse("education:search") + "?q=zebra"),
         ("not-found", "/no-such-page/"),
     ]
     for article in Article.objects.published().order_by("order", "pk"):
         paths.append((f"article-{article.slug}", article.get_absolute_url()))
+    for region in BodyRegion.objects.filter(slug__in=["neck", "knee"]):
+        paths.append((f"where-it-hurts-{region.slug}", region.get_absolute_url()))
     return paths
 
 

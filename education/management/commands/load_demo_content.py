@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from education import demo_content, services
+from education import demo_content, demo_images, services
 from education.models import (
     FAQ,
     AftercareTip,
@@ -58,6 +58,8 @@ class Command(BaseCommand):
                 defaults.pop("last_reviewed", None)
                 self.ensure(model, {key: data[key]}, defaults)
         self.sign_off_new_items(reviewers)
+        # Pictures: the demo library image, diagrams on articles, the body map.
+        self.created += demo_images.load()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} new items, the rest kept).")
         )

@@ -38,7 +38,7 @@ def keep_existing_content_visible(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("education", "0004_staff_groups"),
+        ("education", "0005_image_library_and_body_map"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
