@@ -19,9 +19,6 @@ import json
 from django.apps import apps
 from django.db import models
 
-from .fields import SanitizedHTMLField
-from .sanitizer import sanitize_html
-
 
 class ClinicalState(models.TextChoices):
     """Whether the text in the row may be shown to patients."""
@@ -75,14 +72,9 @@ class ClinicallyReviewed(models.Model):
         return self.clinical_state == ClinicalState.OVERRIDE
 
     def clinical_values(self) -> dict:
-        """The clinical fields as they would be stored (rich text already cleaned)."""
-        values = {}
-        for name in self.clinical_fields:
-            value = getattr(self, name)
-            if isinstance(self._meta.get_field(name), SanitizedHTMLField):
-                value = sanitize_html(value)
-            values[name] = value
-        return values
+        # Rich text is cleaned once, when the row is saved (SanitizedHTMLField), and
+        # again when shown; cleaning stored text a second time could change it.
+        return {name: getattr(self, name) for name in self.clinical_fields}
 
 
 def reviewed_models() -> list[type[ClinicallyReviewed]]:
