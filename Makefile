@@ -25,6 +25,8 @@ run: install
 	$(MANAGE) load_demo_comments
 	$(MANAGE) ensure_demo_staff
 	$(MANAGE) collectstatic --no-input --verbosity 0
+	@echo "make run: the task worker (e-mail) runs beside the site and stops with it."
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The production settings and gunicorn, on this machine, with SQLite. For this
@@ -40,7 +42,8 @@ serve: install
 	$(MANAGE) migrate --no-input && \
 	$(MANAGE) load_demo_content && \
 	$(MANAGE) collectstatic --no-input --verbosity 0 && \
-	exec $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi
+	{ $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py --bind $(HOST):$(PORT) clinic_site.wsgi; }
 
 # The production set-up in front: nginx on $(PORT) (static files, one-second
 # microcache, buffered uploads; deploy/nginx/) and gunicorn behind it on

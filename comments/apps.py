@@ -8,9 +8,8 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from clinic_site import form_rescue, page_cache
 
-        from .rescue import RESCUED_FIELDS, fresh_form_fields
-
         from .models import Comment, CommentSettings
+        from .rescue import RESCUED_FIELDS, fresh_form_fields
         from .signals import comments_changed
 
         # A new comment waiting for review is on no page: a rush of patients

@@ -8,7 +8,6 @@ from django.conf import settings as django_settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from clinic_site.tasks import queue_email, send_email
 from education.models import ClinicProfile
 
 from . import moderation
@@ -99,8 +99,11 @@ def _admin_url(base_url, name, *args):
 
 
 def notify_comment_held(comment_id, *, base_url=""):
-    """E-mail moderators about one held comment. Never raises: the comment is safe
-    in the database whatever the mail server does, and a failure is logged."""
+    """Queue an e-mail to moderators about one held comment; the task worker sends it.
+
+    Never raises: the comment is safe in the database whatever happens here, and a
+    failure is logged (a failed send is retried by the worker, see clinic_site/tasks.py).
+    """
     try:
         comment = Comment.objects.select_related("article").get(pk=comment_id)
         recipients = moderator_emails()
@@ -111,14 +114,14 @@ def notify_comment_held(comment_id, *, base_url=""):
             "review_url": _admin_url(base_url, "admin:comments_comment_change", comment.pk),
             "queue_url": _admin_url(base_url, "admin:comments_comment_changelist"),
         }
-        send_mail(
+        # Called once the comment is committed, so the task can go straight on the queue.
+        send_email.enqueue(
             subject=f"A comment waits for review: {comment.article.title}",
-            message=render_to_string("comments/email/comment_held.txt", context),
-            from_email=None,
-            recipient_list=recipients,
+            body=render_to_string("comments/email/comment_held.txt", context),
+            recipients=recipients,
         )
     except Exception:
-        logger.exception("Could not send the notice for held comment %s", comment_id)
+        logger.exception("Could not queue the notice for held comment %s", comment_id)
 
 
 def moderation_digest_send(*, base_url="", force=False):
@@ -139,11 +142,10 @@ def moderation_digest_send(*, base_url="", force=False):
         "queue_url": _admin_url(base_url, "admin:comments_comment_changelist") + "?status=pending",
         "now": timezone.now(),
     }
-    send_mail(
+    queue_email(
         subject=f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for review",
-        message=render_to_string("comments/email/digest.txt", context),
-        from_email=None,
-        recipient_list=recipients,
+        body=render_to_string("comments/email/digest.txt", context),
+        recipients=recipients,
     )
     return len(waiting)
 

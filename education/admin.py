@@ -1,4 +1,3 @@
-import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
@@ -18,11 +17,11 @@ from . import images, services
 from .admin_editorial import (
     ContentVersionAdmin,
     EditorialChecksMixin,
-    MarkReviewedForm,
     PublicationFilter,
     ReviewDueFilter,
     review_state,
 )
+from .admin_review import ClinicalReviewAdmin, SignOffAdmin, can_sign_off
 from .models import (
     FAQ,
     AftercareTip,
@@ -41,9 +40,11 @@ from .models import (
     Resource,
     Reviewer,
     SideEffect,
+    SignOff,
     SitePage,
     Source,
 )
+from .workflow import ClinicalState
 
 
 class ViewOnSiteMixin:
@@ -77,12 +78,22 @@ class ClinicProfileAdmin(SingleRowAdmin, ContentVersionAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
-    list_display = ["name", "credentials", "on_needling_roster", "is_listed", "article_count"]
+    list_display = [
+        "name",
+        "credentials",
+        "registration_number",
+        "user",
+        "on_needling_roster",
+        "is_listed",
+        "article_count",
+    ]
     list_filter = ["on_needling_roster", "is_listed"]
-    search_fields = ["name", "credentials"]
+    search_fields = ["name", "credentials", "registration_number"]
     prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "credentials"]}),
+        ("Registration and sign-off", {"fields": ["registration_number", "college", "user"]}),
         (
             '"Who treats you" profile',
             {
@@ -243,11 +254,12 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
+class ArticleAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     checked_field = "body"
     list_display = [
         "title",
         "publication",
+        "clinical_state",
         "published_at",
         "order",
         "reading_grade",
@@ -258,11 +270,12 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     ]
     list_editable = ["order"]
     list_filter = [ReviewDueFilter, PublicationFilter, "is_featured", "allow_comments", "reviewer"]
-    actions = ["mark_reviewed"]
+    actions = ["confirm_reviewed"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    autocomplete_fields = ["reviewer", "lead_image"]
+    readonly_fields = ["medical_review_record"]
+    autocomplete_fields = ["lead_image"]
     filter_horizontal = ["related_articles", "resources", "sources"]
     list_select_related = ["reviewer"]
     fieldsets = [
@@ -272,7 +285,14 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
             "Publishing",
             {"fields": ["status", "published_at", "author_name", "is_featured", "order"]},
         ),
-        ("Medical review", {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
+        (
+            "Medical review",
+            {
+                "fields": ["medical_review_record", "next_review_due"],
+                "description": "Who reviewed the article and when comes only from the "
+                "clinical sign-off record; the next review date is set by each approval.",
+            },
+        ),
         ("Sources", {"fields": ["sources"]}),
         ("Related content", {"fields": ["related_articles", "resources", "allow_comments"]}),
     ]
@@ -281,9 +301,23 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     def publication(self, obj):
         if obj.status == Article.Status.DRAFT:
             return "Draft"
+        if not obj.is_cleared:
+            return "Waiting for clinical approval"
         if obj.published_at > timezone.now():
             return "Scheduled"
         return "Live"
+
+    @admin.display(description="Medical review")
+    def medical_review_record(self, obj):
+        approval = obj.current_approval if obj and obj.pk else None
+        if obj and obj.clinical_state == ClinicalState.OVERRIDE:
+            return "Published under the urgent override: awaiting clinical review."
+        if approval is None:
+            return "Not approved by a clinician yet."
+        return (
+            f"{approval.get_action_display()} by {approval.reviewer_name}, "
+            f"{approval.reviewer_credentials} on {approval.reviewed_on:%-d %B %Y}."
+        )
 
     @admin.display(description="Next medical review", ordering="next_review_due")
     def medical_review(self, obj):
@@ -294,46 +328,45 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
         label = "View on site" if obj.is_live else "Preview"
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
 
-    @admin.action(description="Mark as reviewed by a clinician", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        form = MarkReviewedForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reviewer = form.cleaned_data["reviewer"]
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                reversion.set_comment(f"Marked as reviewed by {reviewer.name}.")
-                for article in queryset:
-                    services.article_mark_reviewed(article=article, reviewer=reviewer)
-                    self.log_change(request, article, f"Marked as reviewed by {reviewer.name}.")
-            count = len(queryset)
+    def has_sign_off_permission(self, request):
+        return can_sign_off(request.user)
+
+    @admin.action(
+        description="Periodic review: reviewed, no change needed", permissions=["sign_off"]
+    )
+    def confirm_reviewed(self, request, queryset):
+        """Re-approve the chosen articles' live text as it is, in the reviewer's name."""
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                services.review_confirm(obj=article, user=request.user)
+            except services.SignOffRefused as reason:
+                refused.append(str(reason))
+                continue
+            self.log_change(request, article, "Reviewed, no change needed.")
+            done += 1
+        if done:
             self.message_user(
                 request,
-                f"{count} article{'s' if count != 1 else ''} marked as reviewed by "
-                f"{reviewer.name}.",
+                f"{done} article{'s' if done != 1 else ''} reviewed, no change needed.",
                 messages.SUCCESS,
             )
-            return None
-        settings = EditorialSettings.load()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Mark articles as reviewed",
-            "opts": self.model._meta,
-            "queryset": queryset,
-            "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            "next_review_due": services.add_months(
-                timezone.localdate(), settings.review_interval_months
-            ),
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/education/article/mark_reviewed.html", context)
+        for reason in dict.fromkeys(refused):
+            self.message_user(request, reason, messages.ERROR)
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(admin.TabularInline):
+    """The category's questions, read-only: each is written and signed off on its own page."""
+
     model = FAQ
     extra = 0
-    fields = ["question", "answer", "order", "is_published", "related_article"]
-    autocomplete_fields = ["related_article"]
+    fields = ["question", "order", "is_published"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(FAQCategory)
@@ -353,9 +386,17 @@ class FAQCategoryAdmin(ViewOnSiteMixin, ContentVersionAdmin):
 
 
 @admin.register(FAQ)
-class FAQAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
+class FAQAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     checked_field = "answer"
-    list_display = ["question", "category", "order", "is_published", "reading_grade", "site_link"]
+    list_display = [
+        "question",
+        "category",
+        "order",
+        "is_published",
+        "clinical_state",
+        "reading_grade",
+        "site_link",
+    ]
     list_editable = ["order", "is_published"]
     list_filter = ["category", "is_published"]
     search_fields = ["question", "answer"]
@@ -364,20 +405,20 @@ class FAQAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     list_select_related = ["category"]
 
 
-class OrderedContentAdmin(ViewOnSiteMixin, ContentVersionAdmin):
+class OrderedContentAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, ContentVersionAdmin):
     list_editable = ["order", "is_published"]
-    list_filter = ["is_published"]
+    list_filter = ["is_published", "clinical_state"]
 
 
 @admin.register(Benefit)
 class BenefitAdmin(OrderedContentAdmin):
-    list_display = ["title", "order", "is_published", "site_link"]
+    list_display = ["title", "order", "is_published", "clinical_state", "site_link"]
     search_fields = ["title", "explanation"]
 
 
 @admin.register(Condition)
 class ConditionAdmin(OrderedContentAdmin):
-    list_display = ["name", "order", "is_published", "site_link"]
+    list_display = ["name", "order", "is_published", "clinical_state", "site_link"]
     search_fields = ["name", "explanation"]
 
 
@@ -408,8 +449,8 @@ class BodyRegionAdmin(ViewOnSiteMixin, ContentVersionAdmin):
 
 @admin.register(Precaution)
 class PrecautionAdmin(OrderedContentAdmin):
-    list_display = ["name", "kind", "order", "is_published", "site_link"]
-    list_filter = ["kind", "is_published"]
+    list_display = ["name", "kind", "order", "is_published", "clinical_state", "site_link"]
+    list_filter = ["kind", "is_published", "clinical_state"]
     search_fields = ["name", "explanation", "self_check_question"]
 
 
@@ -435,24 +476,32 @@ class CoverageTopicAdmin(OrderedContentAdmin):
 
 @admin.register(AftercareTip)
 class AftercareTipAdmin(OrderedContentAdmin):
-    list_display = ["title", "kind", "order", "is_published", "site_link"]
-    list_filter = ["kind", "is_published"]
+    list_display = ["title", "kind", "order", "is_published", "clinical_state", "site_link"]
+    list_filter = ["kind", "is_published", "clinical_state"]
     search_fields = ["title", "text"]
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(ViewOnSiteMixin, ContentVersionAdmin):
-    list_display = ["term", "order", "site_link"]
+class GlossaryTermAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, ContentVersionAdmin):
+    list_display = ["term", "order", "clinical_state", "site_link"]
+    list_filter = ["clinical_state"]
     list_editable = ["order"]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
 
 
 @admin.register(SitePage)
-class SitePageAdmin(ViewOnSiteMixin, ContentVersionAdmin):
-    list_display = ["__str__", "title", "last_reviewed", "updated_at", "site_link"]
+class SitePageAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, ContentVersionAdmin):
+    list_display = [
+        "__str__",
+        "title",
+        "clinical_state",
+        "last_reviewed",
+        "updated_at",
+        "site_link",
+    ]
     search_fields = ["title", "meta_description", "intro", "body"]
-    fields = ["key", "title", "meta_description", "intro", "body", "sources", "last_reviewed"]
+    fields = ["key", "title", "meta_description", "intro", "body", "sources"]
     filter_horizontal = ["sources"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -464,13 +513,15 @@ class EditorialSettingsAdmin(SingleRowAdmin, ContentVersionAdmin):
     fieldsets = [
         ("Reading level", {"fields": ["reading_grade_target"]}),
         ("Claims check", {"fields": ["claim_phrases"]}),
-        ("Medical review", {"fields": ["review_interval_months"]}),
+        ("Medical review", {"fields": ["review_interval_months", "single_clinician"]}),
     ]
 
     create_with_defaults = True
 
 
 # --- Staff accounts and the record of changes ---------------------------------------
+
+admin.site.register(SignOff, SignOffAdmin)
 
 
 @admin.register(LogEntry)

@@ -7,7 +7,6 @@ education/admin.py puts them together for each model.
 import datetime
 from difflib import SequenceMatcher
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -24,7 +23,7 @@ from reversion.models import Version
 
 from .checks import find_claims, plain_text, reading_grade
 from .fields import SanitizedHTMLField
-from .models import EditorialSettings, Reviewer
+from .models import EditorialSettings
 
 REVIEW_SOON_DAYS = 30
 
@@ -318,14 +317,6 @@ class PublicationFilter(admin.SimpleListFilter):
             case "live":
                 return queryset.published()
         return queryset
-
-
-class MarkReviewedForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
-        queryset=Reviewer.objects.all(),
-        label="Reviewed by",
-        help_text="The clinician who checked these articles for medical accuracy.",
-    )
 
 
 def review_state(article) -> str:

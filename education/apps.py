@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class EducationConfig(AppConfig):
@@ -15,3 +16,7 @@ class EducationConfig(AppConfig):
         # stored pages stale, and so does a scheduled article going live.
         page_cache.watch(*self.get_models())
         page_cache.register_expiry(services.next_scheduled_publication)
+
+        from .workflow import withdraw_clearance_on_change
+
+        pre_save.connect(withdraw_clearance_on_change, dispatch_uid="education-clinical-clearance")

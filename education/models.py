@@ -1,5 +1,8 @@
 import datetime
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +17,7 @@ from . import images
 from .diagrams import DIAGRAM_CHOICES, DIAGRAMS
 from .fields import SanitizedHTMLField
 from .sanitizer import render_html
+from .workflow import ClinicallyReviewed, ClinicalQuerySet
 
 http_url_validator = URLValidator(schemes=["http", "https"])
 
@@ -30,9 +34,9 @@ class HttpURLField(models.URLField):
         return field
 
 
-class OrderedQuerySet(models.QuerySet):
+class OrderedQuerySet(ClinicalQuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(is_published=True).cleared()
 
 
 class ClinicProfile(SingleRowModel):
@@ -147,6 +151,26 @@ class Reviewer(models.Model):
     )
     order = models.PositiveIntegerField(default=0)
 
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="staff login",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        help_text="The login this clinician signs off content with. Put the login in the "
+        "Clinical reviewer group too.",
+    )
+    registration_number = models.CharField(
+        max_length=40, blank=True, help_text="The number on the college's public register."
+    )
+    college = models.CharField(
+        "regulatory college",
+        max_length=200,
+        blank=True,
+        help_text="For example: College of Health and Care Professionals of BC.",
+    )
+
     objects = ReviewerQuerySet.as_manager()
 
     class Meta:
@@ -157,6 +181,16 @@ class Reviewer(models.Model):
 
     def get_absolute_url(self):
         return reverse("education:practitioners") + f"#{self.slug}"
+
+    @property
+    def registration(self):
+        """For example "registration 12345, College of …"; empty when not filled in."""
+        parts = []
+        if self.registration_number:
+            parts.append(f"registration {self.registration_number}")
+        if self.college:
+            parts.append(self.college)
+        return ", ".join(parts)
 
 
 class Source(models.Model):
@@ -280,9 +314,11 @@ class Image(models.Model):
         return images.share_image_url(self)
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ClinicalQuerySet):
     def published(self):
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        ).cleared()
 
     def featured(self):
         return self.filter(is_featured=True)
@@ -306,7 +342,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(sources__isnull=True)
 
 
-class Article(models.Model):
+class Article(ClinicallyReviewed):
+    clinical_fields = ("title", "summary", "body")
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -347,15 +385,17 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     author_name = models.CharField("written by", max_length=120, blank=True)
+    # Filled in by each sign-off (see education/services.py), never typed by hand.
     reviewer = models.ForeignKey(
         Reviewer,
         verbose_name="medical reviewer",
         null=True,
         blank=True,
+        editable=False,
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    last_reviewed = models.DateField(null=True, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True, editable=False)
     next_review_due = models.DateField(null=True, blank=True)
     is_featured = models.BooleanField(
         "start here", default=False, help_text="Show in the home page's 'Start here' list."
@@ -401,11 +441,19 @@ class Article(models.Model):
     @classmethod
     def live(cls, slug):
         """The live article with this slug, for showing on pages (raises DoesNotExist)."""
-        return cls.objects.published().select_related("reviewer", "lead_image").get(slug=slug)
+        return (
+            cls.objects.published()
+            .select_related("reviewer", "current_approval__reviewer", "lead_image")
+            .get(slug=slug)
+        )
 
     @property
     def is_live(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+            and self.is_cleared
+        )
 
     @property
     def review_overdue(self):
@@ -435,7 +483,9 @@ class FAQCategory(models.Model):
         return reverse("education:faq") + f"#{self.slug}"
 
 
-class FAQ(models.Model):
+class FAQ(ClinicallyReviewed):
+    clinical_fields = ("question", "answer")
+
     category = models.ForeignKey(FAQCategory, on_delete=models.PROTECT, related_name="faqs")
     question = models.CharField(max_length=250)
     answer = SanitizedHTMLField()
@@ -479,7 +529,9 @@ class FAQ(models.Model):
         return strip_tags(self.answer)
 
 
-class Benefit(models.Model):
+class Benefit(ClinicallyReviewed):
+    clinical_fields = ("title", "explanation")
+
     title = models.CharField(max_length=120)
     explanation = models.TextField()
     order = models.PositiveIntegerField(default=0)
@@ -497,7 +549,9 @@ class Benefit(models.Model):
         return reverse("education:benefits") + f"#benefit-{self.pk}"
 
 
-class Condition(models.Model):
+class Condition(ClinicallyReviewed):
+    clinical_fields = ("name", "explanation")
+
     name = models.CharField(max_length=120)
     explanation = models.TextField()
     order = models.PositiveIntegerField(default=0)
@@ -542,8 +596,10 @@ class BodyRegion(models.Model):
         return reverse("education:body-region", kwargs={"slug": self.slug})
 
 
-class Precaution(models.Model):
+class Precaution(ClinicallyReviewed):
     """A reason not to have IMS, or something to tell the therapist first."""
+
+    clinical_fields = ("name", "kind", "explanation", "self_check_question")
 
     class Kind(models.TextChoices):
         DO_NOT_HAVE = "avoid", "Do not have IMS"
@@ -575,8 +631,10 @@ class Precaution(models.Model):
         return reverse("education:safety") + f"#precaution-{self.pk}"
 
 
-class RedFlag(models.Model):
+class RedFlag(ClinicallyReviewed):
     """A warning sign the self-check asks about first, and where it sends the reader."""
+
+    clinical_fields = ("question", "route", "explanation")
 
     class Route(models.TextChoices):
         EMERGENCY = "911", "Call 911 now"
@@ -607,8 +665,10 @@ class RedFlag(models.Model):
         return reverse("education:self-check")
 
 
-class SideEffect(models.Model):
+class SideEffect(ClinicallyReviewed):
     """A side effect of dry needling and how often the studies found it."""
+
+    clinical_fields = ("name", "frequency", "rate", "explanation")
 
     class Frequency(models.TextChoices):
         COMMON = "common", "Common"
@@ -639,8 +699,10 @@ class SideEffect(models.Model):
         return reverse("education:safety") + f"#side-effect-{self.pk}"
 
 
-class CoverageTopic(models.Model):
+class CoverageTopic(ClinicallyReviewed):
     """One part of the costs and coverage page: fees, a plan or a program that pays."""
+
+    clinical_fields = ("title", "text")
 
     title = models.CharField(max_length=150)
     text = SanitizedHTMLField(
@@ -666,7 +728,9 @@ class CoverageTopic(models.Model):
         return render_html(self.text)
 
 
-class AftercareTip(models.Model):
+class AftercareTip(ClinicallyReviewed):
+    clinical_fields = ("kind", "title", "text")
+
     class Kind(models.TextChoices):
         NORMAL = "normal", "What is normal"
         SELF_CARE = "self_care", "What helps"
@@ -692,8 +756,10 @@ class AftercareTip(models.Model):
         return reverse("education:aftercare")
 
 
-class SitePage(models.Model):
+class SitePage(ClinicallyReviewed):
     """Heading, introduction and description of one of the site's fixed pages."""
+
+    clinical_fields = ("title", "meta_description", "intro", "body")
 
     class Key(models.TextChoices):
         HOME = "home", "Home page"
@@ -725,10 +791,13 @@ class SitePage(models.Model):
         "last reviewed or checked",
         null=True,
         blank=True,
-        help_text="On the costs and coverage page this is the 'last checked' date. "
-        "A reminder appears on the admin home page when it is due again.",
+        editable=False,
+        help_text="Set by each clinical approval. On the costs and coverage page this is "
+        "the 'last checked' date; a reminder appears on the admin home page when it is due.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClinicalQuerySet.as_manager()
 
     class Meta:
         ordering = ["key"]
@@ -763,8 +832,10 @@ class SitePage(models.Model):
         return list(self.sources.all()) if self.pk else []
 
 
-class GlossaryTerm(models.Model):
+class GlossaryTerm(ClinicallyReviewed):
     """A word patients meet in the articles, explained in plain language."""
+
+    clinical_fields = ("term", "definition")
 
     term = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -772,6 +843,8 @@ class GlossaryTerm(models.Model):
     order = models.PositiveIntegerField(
         default=0, help_text="Lower numbers come first; terms with the same number are A to Z."
     )
+
+    objects = ClinicalQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "term"]
@@ -826,6 +899,13 @@ class EditorialSettings(SingleRowModel):
         help_text="When an article is marked as reviewed, its next review is due this "
         "many months later.",
     )
+    single_clinician = models.BooleanField(
+        "the clinic has a single clinician",
+        default=False,
+        help_text="Normally the person who changed medical text cannot approve it (four "
+        "eyes). Tick this only if one clinician works here: they may then approve their "
+        "own changes, and each such approval says so on the record.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -841,3 +921,132 @@ class EditorialSettings(SingleRowModel):
     @property
     def claim_phrase_list(self):
         return [line.strip() for line in self.claim_phrases.splitlines() if line.strip()]
+
+
+# --- Clinical sign-off ----------------------------------------------------------------
+
+
+class ClinicalReview(models.Model):
+    """Where one medical item stands in clinical review, and its pending version.
+
+    ``pending_data`` holds the clinical fields of an edit to an item patients can
+    already see; the row keeps the approved text until a reviewer approves the edit.
+    For an item never approved, the row itself is the working copy.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In clinical review"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        APPROVED = "approved", "Approved"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    pending_data = models.JSONField(null=True, blank=True, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField("reviewer's note", blank=True)
+
+    class Meta:
+        verbose_name = "clinical review"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="clinicalreview_one_per_item"
+            ),
+        ]
+        indexes = [models.Index(fields=["state"])]
+
+    def __str__(self):
+        return f"{self.content_type.name} {self.object_id}: {self.get_state_display()}"
+
+    @property
+    def has_pending_version(self):
+        return self.pending_data is not None
+
+    @property
+    def is_locked(self):
+        return self.state == self.State.IN_REVIEW
+
+
+class SignOff(models.Model):
+    """One act in the clinical record: an approval, a request for changes or an override.
+
+    Kept for the college or an audit: who, when, which version (django-reversion's
+    ``Version``), the text's fingerprint and the note. Never edited or deleted.
+    """
+
+    class Action(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        CONFIRMED = "confirmed", "Reviewed, no change needed"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        OVERRIDE = "override", "Published under urgent override"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField("item", max_length=250)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        Reviewer,
+        verbose_name="clinician",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sign_offs",
+    )
+    # The name and credentials as they were on the day, whatever changes later.
+    reviewer_name = models.CharField(max_length=120, blank=True)
+    reviewer_credentials = models.CharField(max_length=200, blank=True)
+    reviewer_registration = models.CharField(max_length=250, blank=True)
+    version = models.ForeignKey(
+        "reversion.Version",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text_hash = models.CharField("fingerprint of the text", max_length=64)
+    note = models.TextField(blank=True)
+    single_clinician = models.BooleanField(
+        "approved own change (single-clinician clinic)", default=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "clinical sign-off"
+        permissions = [
+            ("sign_off_content", "Can approve medical content or ask for changes"),
+            ("override_sign_off", "Can publish medical content without approval (urgent)"),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr}"
+
+    @property
+    def reviewed_on(self):
+        return timezone.localdate(self.created_at)
+
+    @property
+    def is_approval(self):
+        return self.action in (self.Action.APPROVED, self.Action.CONFIRMED)

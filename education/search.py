@@ -58,7 +58,7 @@ class Source:
         if self.model is Article:
             return Article.objects.published()
         if self.model is GlossaryTerm:
-            return GlossaryTerm.objects.all()
+            return GlossaryTerm.objects.cleared()
         return self.model.objects.published()
 
 

@@ -82,14 +82,23 @@ def medical_web_page(article, profile, request):
         "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
         "publisher": clinic_reference(profile, request),
     }
-    if article.last_reviewed:
-        data["lastReviewed"] = article.last_reviewed.isoformat()
-    if article.reviewer:
-        data["reviewedBy"] = {
+    # Who reviewed the page and when come from the clinical sign-off record only; a
+    # page published under the urgent override claims no review.
+    approval = article.current_approval
+    if approval is not None and not article.awaiting_clinical_review:
+        data["lastReviewed"] = approval.reviewed_on.isoformat()
+        reviewed_by = {
             "@type": "Person",
-            "name": article.reviewer.name,
-            "jobTitle": article.reviewer.credentials,
+            "name": approval.reviewer_name,
+            "jobTitle": approval.reviewer_credentials,
         }
+        if approval.reviewer_registration:
+            reviewed_by["hasCredential"] = {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "license",
+                "name": approval.reviewer_registration,
+            }
+        data["reviewedBy"] = reviewed_by
     if article.author_name:
         data["author"] = {"@type": "Person", "name": article.author_name}
     if article.lead_image and article.lead_image.share_url:

@@ -57,7 +57,9 @@ class SitePageMixin:
     default_description = ""
 
     def get_site_page(self):
-        page = SitePage.objects.filter(key=self.page_key).prefetch_related("sources").first()
+        page = (
+            SitePage.objects.cleared().filter(key=self.page_key).prefetch_related("sources").first()
+        )
         if page is None:
             page = SitePage(
                 key=self.page_key,
@@ -93,7 +95,7 @@ class ArticleQuerysetMixin:
 
     def get_queryset(self):
         articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.select_related("reviewer")
+        return articles.select_related("current_approval__reviewer")
 
 
 class HomeView(PageMetaMixin, SitePageMixin, TemplateView):
@@ -127,10 +129,16 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     context_object_name = "article"
     og_type = "article"
     allow_preview = True
+    showing_pending = False
 
     def get_object(self, queryset=None):
         if queryset is not None or self.can_preview():
-            return super().get_object(queryset)  # staff who preview read the database
+            article = super().get_object(queryset)  # staff who preview read the database
+            if self.request.GET.get("version") == "pending":
+                # The edit that waits for clinical approval, for its editor and reviewer.
+                self.showing_pending = True
+                return services.with_pending(article)
+            return article
         try:
             return services.live_article(self.kwargs[self.slug_url_kwarg])
         except Article.DoesNotExist:
@@ -138,7 +146,7 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if not self.object.is_live:
+        if not self.object.is_live or self.showing_pending:
             # A preview is for the editor's eyes only: never kept by any cache.
             add_never_cache_headers(response)
         return response
@@ -148,13 +156,14 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         # Looked up only when the template renders the body: the page keeps the
         # article's main part in a fragment cache, so most requests never need it.
         context["article_body"] = self.linked_body
-        context["is_preview"] = not self.object.is_live
+        context["is_preview"] = not self.object.is_live or self.showing_pending
+        context["showing_pending"] = self.showing_pending
         if context["is_preview"]:
             self.indexable = False
         return context
 
     def linked_body(self):
-        terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.all()]
+        terms = [(term.term, term.get_absolute_url()) for term in GlossaryTerm.objects.cleared()]
         linked = link_glossary_terms(self.object.body_html, terms, images=True)
         return show_library_figures(linked)
 
@@ -355,7 +364,7 @@ class GlossaryView(PageMetaMixin, ListView):
     )
 
     def get_queryset(self):
-        return GlossaryTerm.objects.all()
+        return GlossaryTerm.objects.cleared()
 
     def get_structured_data(self, context):
         terms = context["terms"]

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from comments.models import Comment
@@ -17,9 +18,48 @@ from education.models import (
     Precaution,
     Resource,
     Reviewer,
+    SignOff,
     SitePage,
     Source,
 )
+from education.workflow import text_hash
+
+
+class ApprovedContentFactory(factory.django.DjangoModelFactory):
+    """Medical content as patients see it: signed off by a clinician.
+
+    Pass ``clinical_state="unapproved"`` for content that still waits for approval.
+    """
+
+    clinical_state = "approved"
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def approval(obj, create, extracted, **kwargs):
+        if not create or obj.clinical_state != "approved" or obj.current_approval_id:
+            return
+        reviewer = getattr(obj, "reviewer", None) or Reviewer.objects.order_by("pk").first()
+        reviewer = reviewer or ReviewerFactory()
+        reviewed_on = getattr(obj, "last_reviewed", None) or timezone.localdate()
+        sign_off = SignOff.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            object_repr=str(obj),
+            action=SignOff.Action.APPROVED,
+            reviewer=reviewer,
+            reviewer_name=reviewer.name,
+            reviewer_credentials=reviewer.credentials,
+            reviewer_registration=reviewer.registration,
+            text_hash=text_hash(obj.clinical_values()),
+            created_at=timezone.make_aware(
+                datetime.datetime.combine(reviewed_on, datetime.time(12))
+            ),
+        )
+        type(obj).objects.filter(pk=obj.pk).update(current_approval=sign_off)
+        obj.current_approval = sign_off
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -85,7 +125,7 @@ class ResourceFactory(factory.django.DjangoModelFactory):
         model = Resource
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(ApprovedContentFactory):
     title = factory.Sequence(lambda n: f"Article number {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
     summary = "A short summary of the article."
@@ -111,7 +151,7 @@ class FAQCategoryFactory(factory.django.DjangoModelFactory):
         model = FAQCategory
 
 
-class FAQFactory(factory.django.DjangoModelFactory):
+class FAQFactory(ApprovedContentFactory):
     category = factory.SubFactory(FAQCategoryFactory)
     question = factory.Sequence(lambda n: f"Question number {n}?")
     answer = "<p>An answer.</p>"
@@ -121,7 +161,7 @@ class FAQFactory(factory.django.DjangoModelFactory):
         model = FAQ
 
 
-class BenefitFactory(factory.django.DjangoModelFactory):
+class BenefitFactory(ApprovedContentFactory):
     title = factory.Sequence(lambda n: f"Benefit {n}")
     explanation = "It may help."
     order = factory.Sequence(lambda n: n)
@@ -130,7 +170,7 @@ class BenefitFactory(factory.django.DjangoModelFactory):
         model = Benefit
 
 
-class ConditionFactory(factory.django.DjangoModelFactory):
+class ConditionFactory(ApprovedContentFactory):
     name = factory.Sequence(lambda n: f"Condition {n}")
     explanation = "IMS may help."
     order = factory.Sequence(lambda n: n)
@@ -139,7 +179,7 @@ class ConditionFactory(factory.django.DjangoModelFactory):
         model = Condition
 
 
-class PrecautionFactory(factory.django.DjangoModelFactory):
+class PrecautionFactory(ApprovedContentFactory):
     name = factory.Sequence(lambda n: f"Precaution {n}")
     kind = Precaution.Kind.DO_NOT_HAVE
     explanation = "Please do not have IMS."
@@ -150,7 +190,7 @@ class PrecautionFactory(factory.django.DjangoModelFactory):
         model = Precaution
 
 
-class AftercareTipFactory(factory.django.DjangoModelFactory):
+class AftercareTipFactory(ApprovedContentFactory):
     kind = AftercareTip.Kind.NORMAL
     title = factory.Sequence(lambda n: f"Tip {n}")
     text = "Some soreness is normal."
@@ -160,7 +200,7 @@ class AftercareTipFactory(factory.django.DjangoModelFactory):
         model = AftercareTip
 
 
-class SitePageFactory(factory.django.DjangoModelFactory):
+class SitePageFactory(ApprovedContentFactory):
     key = SitePage.Key.HOME
     title = factory.LazyAttribute(lambda page: f"{page.key} heading")
     meta_description = factory.LazyAttribute(lambda page: f"About the {page.key} page.")
@@ -171,7 +211,7 @@ class SitePageFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["key"]
 
 
-class GlossaryTermFactory(factory.django.DjangoModelFactory):
+class GlossaryTermFactory(ApprovedContentFactory):
     term = factory.Sequence(lambda n: f"Term {n}")
     slug = factory.Sequence(lambda n: f"term-{n}")
     definition = "A plain meaning."
@@ -192,3 +232,16 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Comment
+
+
+def save_approved_edit(obj):
+    """Save a change to signed-off content as an approval would (see education/services.py).
+
+    For tests about what happens once an edit is live; the sign-off itself is tested
+    in tests/education/test_clinical_review.py.
+    """
+    obj._clinical_sign_off = True
+    try:
+        obj.save()
+    finally:
+        obj._clinical_sign_off = False

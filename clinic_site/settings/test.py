@@ -36,3 +36,13 @@ PAGE_CACHE_CHECK_SECONDS = 0
 # Uploads go to a throwaway folder per run, served by Django for the browser tests.
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", tempfile.mkdtemp(prefix="clinic-media-")))
 SERVE_MEDIA = True
+
+# Tasks run at once, in the test's own process, so a test sees their e-mail in
+# django.core.mail.outbox. The tests of the real queue and its worker process
+# (tests/clinic_site/test_tasks.py) keep the database queue, and start the worker
+# with TEST_WORKER=1 and a file e-mail backend it can leave its messages in.
+if os.environ.get("TEST_WORKER") != "1":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    EMAIL_BACKEND = os.environ["TEST_WORKER_EMAIL_BACKEND"]
+    EMAIL_FILE_PATH = os.environ.get("TEST_WORKER_EMAIL_DIR", "")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 
 from education.admin_editorial import REVIEW_SOON_DAYS, review_state
+from education.admin_review import waiting_lists
 from education.models import Article, EditorialSettings, SitePage
 from education.services import add_months
 
@@ -29,6 +30,7 @@ def editorial_dashboard(context):
     return {
         "without_sources": without_sources,
         "page_checks_due": page_checks_due(),
+        **waiting_lists(user),
         "can_view": True,
         "soon_days": REVIEW_SOON_DAYS,
         "overdue_count": articles.review_overdue().count(),

@@ -21,7 +21,7 @@ from comments.models import Comment
 from comments.services import comment_approve
 from education.models import FAQ, ClinicProfile
 from tests.comments.helpers import form_data, post_comment
-from tests.factories import ArticleFactory, CommentFactory, FAQFactory
+from tests.factories import ArticleFactory, CommentFactory, FAQFactory, save_approved_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_an_edited_faq_is_visible_on_the_very_next_request(client, clinic):
 
     with transaction.atomic():
         faq.question = "Will IMS be sore?"
-        faq.save()
+        save_approved_edit(faq)
 
     html = client.get(url).content.decode()
     assert "Will IMS be sore?" in html
@@ -122,7 +122,7 @@ def test_the_browser_gets_304_while_the_page_has_not_changed(client, clinic):
 
     unchanged = client.get(url, headers={"If-None-Match": etag})
     faq.question = "How long does a visit take?"
-    faq.save()
+    save_approved_edit(faq)
     changed = client.get(url, headers={"If-None-Match": etag})
 
     assert first["Cache-Control"] == "public, max-age=0, s-maxage=1"

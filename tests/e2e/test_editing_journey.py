@@ -81,7 +81,9 @@ def test_manager_writes_previews_and_schedules_an_article(site, open_page, manag
     page.fill("#id_published_at_1", "08:00:00")
     page.click("input[name=_save]")
     page.wait_for_load_state("load")
+    # Scheduled, but nothing medical goes live before a clinician approves it
+    # (tests/e2e/test_clinical_review_journey.py).
     row = page.locator("tr", has_text="Getting ready for your first visit")
-    assert "Scheduled" in row.inner_text()
+    assert "Waiting for clinical approval" in row.inner_text()
 
     assert problems.items == []

@@ -1,16 +1,30 @@
 """Pictures in the real browser: the staff journey, the body map, the image budget."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
+from reversion.models import Version
 
+from education import services
 from education.models import Article, Image
+from education.roles import CLINICAL_REVIEWER
 from tests import pictures
 from tests.e2e.test_editing_journey import manager, sign_in  # noqa: F401 - a fixture
+from tests.factories import ReviewerFactory, StaffUserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 IMAGE_BUDGET = 150 * 1024  # all pictures of one page on a 390 px phone
+
+
+def approve_as_clinician(article):
+    clinician = StaffUserFactory(username="clinician")
+    clinician.groups.add(Group.objects.get(name=CLINICAL_REVIEWER))
+    ReviewerFactory(user=clinician)
+    author = Version.objects.get_for_object(article)
+    services.review_submit(obj=article, user=author.first().revision.user)
+    services.review_approve(obj=article, user=clinician)
 
 
 def scroll_to_the_end(page):
@@ -68,6 +82,8 @@ def test_staff_upload_a_picture_need_a_text_alternative_and_put_it_in_an_article
     article = Article.objects.get(slug="inside-our-clinic")
     assert f'data-file="{image.pk}"' in article.body
     assert "<figcaption>One of our treatment rooms.</figcaption>" in article.body
+    # Patients see it once a clinician signs it off (tests/e2e/test_clinical_review_journey.py).
+    approve_as_clinician(article)
 
     phone, phone_problems = open_page("mobile")
     phone.goto(site.url + article.get_absolute_url())

@@ -57,3 +57,39 @@ def test_demo_articles_are_published_and_reviewed():
 def test_demo_staff_login_is_refused_outside_development():
     with pytest.raises(CommandError):
         call_command("ensure_demo_staff")
+
+
+def test_all_demo_content_arrives_approved_by_a_demo_clinician():
+    from education.models import SignOff
+    from education.workflow import ClinicalState, reviewed_models
+
+    call_command("load_demo_content", verbosity=0)
+    for model in reviewed_models():
+        rows = model.objects.all()
+        assert rows.exists(), model
+        assert not rows.exclude(clinical_state=ClinicalState.APPROVED).exists(), model
+        assert not rows.filter(current_approval__isnull=True).exists(), model
+    approvals = SignOff.objects.filter(action=SignOff.Action.APPROVED)
+    assert not approvals.filter(reviewer__isnull=True).exists()
+    assert not approvals.filter(version__isnull=True).exists()
+    # A second run approves nothing twice.
+    count = approvals.count()
+    call_command("load_demo_content", verbosity=0)
+    assert SignOff.objects.count() == count
+
+
+def test_demo_staff_include_a_reviewer_linked_to_the_demo_clinician(settings):
+    from django.contrib.auth import get_user_model
+
+    from education.models import Reviewer
+
+    settings.DEMO_ACCOUNTS_ALLOWED = True
+    call_command("load_demo_content", verbosity=0)
+    call_command("ensure_demo_staff", verbosity=0)
+    users = get_user_model().objects
+    reviewer = users.get(username="clinic-reviewer")
+    assert reviewer.groups.filter(name="Clinical reviewer").exists()
+    assert Reviewer.objects.get(user=reviewer)
+    assert users.get(username="clinic-editor").groups.filter(name="Content editor").exists()
+    assert reviewer.has_perm("education.sign_off_content")
+    assert not users.get(username="clinic-editor").has_perm("education.sign_off_content")

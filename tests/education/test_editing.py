@@ -61,7 +61,7 @@ def test_page_texts_use_the_editor_too(admin_client):
 
 
 def test_html_saved_through_the_admin_is_sanitised(admin_client):
-    faq = FAQFactory()
+    faq = FAQFactory(clinical_state="unapproved")
     dirty = (
         '<h1>Big</h1><h2 onclick="steal()">Fine</h2><script>alert(1)</script>'
         '<p style="color:red">Text <a href="javascript:alert(1)">bad</a> '
@@ -121,7 +121,7 @@ def test_staff_who_may_only_view_are_not_offered_a_restore(client, db):
 def test_restoring_yesterdays_version_of_an_faq_brings_the_old_text_back(admin_client):
     now = timezone.now()
     with time_machine.travel(now - datetime.timedelta(days=1), tick=False):
-        faq = FAQFactory()
+        faq = FAQFactory(clinical_state="unapproved")
         url = reverse("admin:education_faq_change", args=[faq.pk])
         admin_client.post(url, faq_form_data(faq, answer="<p>Kind words from yesterday.</p>"))
     with time_machine.travel(now, tick=False):
@@ -224,7 +224,7 @@ def test_reordering_benefits_in_the_changelist_changes_the_public_order(admin_cl
 
 
 def test_admin_changes_are_logged_with_the_user(admin_client, superuser):
-    faq = FAQFactory()
+    faq = FAQFactory(clinical_state="unapproved")
     admin_client.post(
         reverse("admin:education_faq_change", args=[faq.pk]),
         faq_form_data(faq, answer="<p>Changed.</p>"),

@@ -99,7 +99,7 @@ def test_edit_page_flags_a_claim_and_the_grade(admin_client, clinic):
 
 
 def test_saving_a_flagged_faq_warns_but_still_saves(admin_client):
-    faq = FAQFactory(answer="<p>Short answer.</p>")
+    faq = FAQFactory(answer="<p>Short answer.</p>", clinical_state="unapproved")
     data = {
         "category": faq.category_id,
         "question": faq.question,

@@ -29,7 +29,7 @@ from education.models import (
     SitePage,
 )
 from education.search import search
-from tests.factories import ArticleFactory, SourceFactory
+from tests.factories import ArticleFactory, SourceFactory, save_approved_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -258,7 +258,7 @@ def test_coverage_amounts_come_from_staff_content_not_the_template(client, demo)
     assert not re.search(r"\$\d|\b20\d\d\b", template)
     topic = CoverageTopic.objects.get(title="MSP supplementary benefits")
     topic.text = topic.text.replace("$23", "$25")
-    topic.save()
+    save_approved_edit(topic)
     topics = get_text(client, "coverage").split(" Sources ", 1)[0]
     assert "$25 a visit" in topics and "$23 a visit" not in topics
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from education.models import Article
-from tests.factories import ArticleFactory, StaffUserFactory, UserFactory
+from tests.factories import ArticleFactory, StaffUserFactory, UserFactory, save_approved_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_visitors_rendered_afresh_see_an_edit_or_an_unpublished_article_at_once(
     queries = second_visit.captured_queries  # before the next request clears the log
 
     article.title = "Needles, nerves and muscles"
-    article.save()
+    save_approved_edit(article)
     edited = visit()
     article.status = Article.Status.DRAFT
     article.save()

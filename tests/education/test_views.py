@@ -13,6 +13,7 @@ from tests.factories import (
     PrecautionFactory,
     ResourceFactory,
     SourceFactory,
+    save_approved_edit,
 )
 
 pytestmark = pytest.mark.django_db
@@ -143,9 +144,9 @@ def test_a_signed_in_visitor_sees_an_article_edit_on_the_very_next_request(admin
     assert "First wording." in admin_client.get(article.get_absolute_url()).content.decode()
 
     article.body = "<p>Second wording.</p>"
-    article.save()
+    save_approved_edit(article)
     related.title = "A renamed related read"
-    related.save()
+    save_approved_edit(related)
 
     html = admin_client.get(article.get_absolute_url()).content.decode()
     assert "Second wording." in html and "First wording." not in html

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from education import demo_content, demo_images
+from education import demo_content, demo_images, services
 from education.models import (
     FAQ,
     AftercareTip,
@@ -23,6 +23,9 @@ from education.models import (
     SitePage,
     Source,
 )
+from education.workflow import ClinicalState, reviewed_models
+
+DEMO_SIGN_OFF_NOTE = "Demo content: approved by the demo clinician when it was loaded."
 
 
 class Command(BaseCommand):
@@ -34,6 +37,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.created = 0
+        self.new_items = []
         self.load_clinic()
         self.sources = {
             data["key"]: self.ensure(
@@ -63,13 +67,12 @@ class Command(BaseCommand):
             (SitePage, "key", demo_content.SITE_PAGES),
         ]:
             for data in rows:
-                defaults = {k: v for k, v in data.items() if k != "sources"}
-                if model is SitePage:
-                    defaults.setdefault("last_reviewed", timezone.localdate())
-                obj, created = model.objects.get_or_create(**{key: data[key]}, defaults=defaults)
-                self.created += created
-                if created and data.get("sources"):
+                defaults = {k: v for k, v in data.items() if k not in {"sources", "last_reviewed"}}
+                made_before = len(self.new_items)
+                obj = self.ensure(model, {key: data[key]}, defaults)
+                if len(self.new_items) > made_before and data.get("sources"):
                     self.add_sources(obj, data["sources"])
+        self.sign_off_new_items(reviewers)
         # Pictures: the demo library image, diagrams on articles, the body map.
         self.created += demo_images.load()
         self.stdout.write(
@@ -80,11 +83,33 @@ class Command(BaseCommand):
         """Create the row if it is missing; never change one that exists."""
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         self.created += created
+        if created:
+            self.new_items.append((obj, None))
         return obj
 
     def add_sources(self, obj, keys):
         """Cite the demo sources named by ``keys``; only on items made in this run."""
         obj.sources.add(*[self.sources[key] for key in keys])
+
+    def sign_off_new_items(self, reviewers):
+        """The demo arrives approved by the demo clinician, so pages show real review lines.
+
+        Only items made in this run: anything staff have changed keeps its own state.
+        """
+        reviewer = next(iter(reviewers.values()), None)
+        if reviewer is None:
+            return
+        for obj, reviewer_name in self.new_items:
+            if not isinstance(obj, tuple(reviewed_models())):
+                continue
+            if obj.clinical_state != ClinicalState.UNAPPROVED:
+                continue
+            services.review_approve_loaded(
+                obj=obj,
+                reviewer=reviewers.get(reviewer_name, reviewer),
+                reviewed_at=getattr(obj, "_demo_reviewed_at", None),
+                note=DEMO_SIGN_OFF_NOTE,
+            )
 
     def load_clinic(self):
         if not ClinicProfile.objects.exists():
@@ -92,7 +117,6 @@ class Command(BaseCommand):
             self.created += 1
 
     def load_articles(self, reviewers, resources):
-        today = timezone.localdate()
         articles, new_articles = {}, []
         for data in demo_content.ARTICLES:
             fields = {
@@ -100,19 +124,19 @@ class Command(BaseCommand):
                 for key, value in data.items()
                 if key not in {"related", "resources", "sources", "reviewer", "reviewed_days_ago"}
             }
-            last_reviewed = today - datetime.timedelta(days=data.get("reviewed_days_ago", 30))
+            days_ago = data.get("reviewed_days_ago", 30)
             fields.update(
                 status=Article.Status.PUBLISHED,
                 published_at=timezone.now() - datetime.timedelta(days=90),
-                reviewer=reviewers.get(data.get("reviewer")),
-                last_reviewed=last_reviewed,
-                next_review_due=last_reviewed + datetime.timedelta(days=365),
             )
             article, created = Article.objects.get_or_create(slug=data["slug"], defaults=fields)
             self.created += created
             articles[data["slug"]] = article
             if created:
                 new_articles.append((article, data))
+                # Signed off by the demo clinician named in the data, that many days ago.
+                article._demo_reviewed_at = timezone.now() - datetime.timedelta(days=days_ago)
+                self.new_items.append((article, data.get("reviewer")))
         # Links are set only on articles made in this run, so staff choices stay.
         for article, data in new_articles:
             article.related_articles.add(
@@ -132,9 +156,7 @@ class Command(BaseCommand):
                 defaults = {k: v for k, v in faq_data.items() if k != "sources"}
                 defaults["category"] = category
                 defaults["related_article"] = articles.get(faq_data.get("related_article"))
-                faq, created = FAQ.objects.get_or_create(
-                    question=faq_data["question"], defaults=defaults
-                )
-                self.created += created
-                if created:
+                made_before = len(self.new_items)
+                faq = self.ensure(FAQ, {"question": faq_data["question"]}, defaults)
+                if len(self.new_items) > made_before:
                     self.add_sources(faq, faq_data.get("sources", []))

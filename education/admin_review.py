@@ -1,0 +1,465 @@
+"""The admin side of clinical sign-off (the rules are in education/workflow.py).
+
+``ClinicalReviewAdmin`` joins a model admin to the workflow: an edit to live text is
+kept as a pending version, an item in review is locked, a soft warning says when
+someone else saved since the form was opened, and each item has a "Clinical review"
+page where editors submit, reviewers compare and decide, and managers override.
+"""
+
+import csv
+import datetime
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html
+from reversion.models import Version
+
+from . import services
+from .admin_editorial import _display_value, word_diff
+from .fields import SanitizedHTMLField
+from .models import ClinicalReview
+from .roles import OVERRIDE, SIGN_OFF
+from .sanitizer import render_html
+from .workflow import ClinicalState, stored_values, text_hash
+
+
+def can_sign_off(user) -> bool:
+    return user.has_perm(f"education.{SIGN_OFF}")
+
+
+def can_override(user) -> bool:
+    return user.has_perm(f"education.{OVERRIDE}")
+
+
+def text_changes(model, old: dict, new: dict) -> list[dict]:
+    """Word-level differences, field by field, between two sets of clinical text."""
+    changes = []
+    for name in model.clinical_fields:
+        field = model._meta.get_field(name)
+        old_text = _display_value(field, old.get(name)) if old else ""
+        new_text = _display_value(field, new.get(name))
+        if old and old_text == new_text and old.get(name) == new.get(name):
+            continue
+        changes.append(
+            {
+                "label": field.verbose_name,
+                "diff": word_diff(old_text, new_text),
+                "formatting_only": bool(old) and old_text == new_text,
+            }
+        )
+    return changes
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Kept on the record. Required when asking for changes or overriding.",
+    )
+
+
+class ClinicalReviewAdmin:
+    """Mixin for the admin of a ``ClinicallyReviewed`` model (put it first)."""
+
+    review_template = "admin/education/clinical_review.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The admins with editing checks use a template that extends this one.
+        if self.change_form_template is None:
+            self.change_form_template = "admin/education/change_form_reviewed.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/clinical-review/",
+                self.admin_site.admin_view(self.review_view),
+                name=f"{name}_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    # --- The edit form --------------------------------------------------------------
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        # Editors go on from the pending version, not from the text patients see.
+        return services.with_pending(obj) if obj is not None and obj.pk else obj
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.pk and services.review_for(obj).is_locked:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            review = services.review_for(obj)
+            latest = Version.objects.get_for_object(obj).first()
+            context.update(
+                clinical_review=review,
+                clinical_item=obj,
+                review_url=self._review_url(obj),
+                opened_version=latest.pk if latest else "",
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        clinical_changed = not change or bool(set(form.changed_data) & set(obj.clinical_fields))
+        if change:
+            self._warn_if_saved_since_opened(request, obj)
+        pending = None
+        if change and obj.is_cleared and clinical_changed:
+            values, approved = obj.clinical_values(), stored_values(obj)
+            if text_hash(values) != text_hash(approved):
+                # Patients keep the approved text: the row keeps it, the edit waits.
+                pending = values
+                for name, value in approved.items():
+                    setattr(obj, name, value)
+        super().save_model(request, obj, form, change)
+        obj._clinical_pending = pending
+        if clinical_changed:
+            values = pending if pending is not None else obj.clinical_values()
+            services.review_save_change(obj=obj, values=values, user=request.user)
+        if pending is not None:
+            messages.info(
+                request,
+                f"Your change to “{obj}” is saved as a pending version. Patients keep "
+                "seeing the approved text until a clinical reviewer approves the change: "
+                "submit it for review on its Clinical review page.",
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        pending = getattr(form.instance, "_clinical_pending", None)
+        if pending is not None and reversion.is_active():
+            # The history keeps the pending version, as the editor saved it.
+            reversion.add_to_revision(services.with_values(form.instance, pending))
+
+    def _warn_if_saved_since_opened(self, request, obj):
+        opened = request.POST.get("_opened_version", "")
+        newer = Version.objects.get_for_object(obj).select_related("revision__user")
+        if opened.isdigit():
+            newer = newer.filter(pk__gt=int(opened))
+        elif opened != "":
+            return
+        newer = newer.exclude(revision__user=request.user).first()
+        if opened == "" and newer is not None:
+            return  # No version existed when the form was opened: nothing to compare.
+        if newer is not None:
+            who = newer.revision.user.get_username() if newer.revision.user else "Someone"
+            when = localize(timezone.localtime(newer.revision.date_created))
+            messages.warning(
+                request,
+                f"{who} saved “{obj}” at {when}, "
+                "after you opened it. Your save went ahead; open History to compare and "
+                "bring back anything of theirs you need.",
+            )
+
+    # --- History ----------------------------------------------------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        context = dict(extra_context or {})
+        if obj is not None:
+            context["sign_offs"] = services.sign_offs_for(obj)
+            context["review_url"] = self._review_url(obj)
+        return super().history_view(request, object_id, context)
+
+    # --- The clinical review page -----------------------------------------------------
+
+    def _review_url(self, obj):
+        opts = self.model._meta
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_review", args=[obj.pk]
+        )
+
+    def review_view(self, request, object_id):
+        obj = admin.ModelAdmin.get_object(self, request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such item.")
+        user = request.user
+        if not (self.has_view_permission(request, obj) or can_sign_off(user)):
+            raise PermissionDenied
+        form = DecisionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            response = self._decide(request, obj, request.POST.get("decision", ""), form)
+            if response is not None:
+                return response
+        review = services.review_for(obj)
+        working = services.working_values(obj, review)
+        approval = services.last_approval(obj)
+        approved_values = (
+            services._version_values(approval.version, obj)
+            if (approval and approval.version)
+            else (stored_values(obj) if obj.is_cleared else {})
+        )
+        is_editor = super().has_change_permission(request, obj)
+        contributed = user.pk in services.contributors(obj, review)
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Clinical review: {obj}",
+            "subtitle": str(obj),
+            "opts": opts,
+            "original": obj,
+            "object_id": obj.pk,
+            "review": review,
+            "approval": approval,
+            "changes": text_changes(self.model, approved_values, working),
+            "first_review": not approved_values,
+            "preview": self._preview_fields(obj, working),
+            "preview_url": self._public_preview_url(obj),
+            "sign_offs": services.sign_offs_for(obj),
+            "form": form,
+            "change_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+            ),
+            "can_submit": is_editor
+            and review.state in (ClinicalReview.State.DRAFT, ClinicalReview.State.CHANGES_REQUESTED)
+            and not (obj.clinical_state == ClinicalState.APPROVED and review.pending_data is None),
+            "can_withdraw": review.is_locked and (is_editor or can_override(user)),
+            "can_decide": review.is_locked and can_sign_off(user),
+            "four_eyes_blocked": contributed,
+            "can_confirm": can_sign_off(user)
+            and obj.clinical_state == ClinicalState.APPROVED
+            and review.pending_data is None
+            and not review.is_locked,
+            "can_override": can_override(user)
+            and (obj.clinical_state != ClinicalState.OVERRIDE or review.pending_data is not None),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.review_template, context)
+
+    def _decide(self, request, obj, decision, form):
+        note = form.cleaned_data["note"]
+        user = request.user
+        steps = {
+            "submit": (
+                lambda: services.review_submit(obj=obj, user=user),
+                "sent to the clinical reviewers",
+            ),
+            "withdraw": (
+                lambda: services.review_withdraw(obj=obj, user=user),
+                "taken out of review and can be edited again",
+            ),
+            "approve": (
+                lambda: services.review_approve(obj=obj, user=user, note=note),
+                "approved",
+            ),
+            "changes": (
+                lambda: services.review_request_changes(obj=obj, user=user, note=note),
+                "sent back to the editor with your note",
+            ),
+            "confirm": (
+                lambda: services.review_confirm(obj=obj, user=user, note=note),
+                "marked as reviewed, no change needed",
+            ),
+            "override": (
+                lambda: services.review_override(obj=obj, user=user, reason=note),
+                "published under the urgent override; it stays marked as awaiting "
+                "clinical review until a reviewer approves it",
+            ),
+        }
+        if decision not in steps:
+            messages.error(request, "Please choose one of the buttons.")
+            return None
+        needs = {
+            "submit": self.has_view_permission(request, obj)
+            and super().has_change_permission(request, obj),
+            "withdraw": super().has_change_permission(request, obj) or can_override(user),
+            "approve": can_sign_off(user),
+            "changes": can_sign_off(user),
+            "confirm": can_sign_off(user),
+            "override": can_override(user),
+        }
+        if not needs[decision]:
+            raise PermissionDenied
+        step, done = steps[decision]
+        try:
+            step()
+        except services.SignOffRefused as refused:
+            messages.error(request, str(refused))
+            return None
+        self.log_change(request, obj, f"Clinical review: {done}.")
+        messages.success(request, f"“{obj}” was {done}.")
+        return HttpResponseRedirect(self._review_url(obj))
+
+    def _preview_fields(self, obj, values):
+        rows = []
+        for name in self.model.clinical_fields:
+            field = self.model._meta.get_field(name)
+            value = values.get(name)
+            if isinstance(field, SanitizedHTMLField):
+                rows.append({"label": field.verbose_name, "html": render_html(value or "")})
+            else:
+                rows.append({"label": field.verbose_name, "text": _display_value(field, value)})
+        return rows
+
+    def _public_preview_url(self, obj):
+        # Only an article has a page of its own that can show a pending version.
+        if obj._meta.model_name == "article":
+            return obj.get_absolute_url() + "?version=pending"
+        return ""
+
+
+# --- The record --------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    ("Date and time", lambda s: timezone.localtime(s.created_at).isoformat(timespec="seconds")),
+    ("Action", lambda s: s.get_action_display()),
+    ("Type", lambda s: s.content_type.name),
+    ("Item", lambda s: s.object_repr),
+    ("Item id", lambda s: s.object_id),
+    ("Version id", lambda s: s.version_id or ""),
+    ("Text fingerprint (SHA-256)", lambda s: s.text_hash),
+    ("Clinician", lambda s: s.reviewer_name),
+    ("Credentials", lambda s: s.reviewer_credentials),
+    ("Registration", lambda s: s.reviewer_registration),
+    ("Login", lambda s: s.user.get_username() if s.user else ""),
+    ("Own change (single-clinician clinic)", lambda s: "yes" if s.single_clinician else "no"),
+    ("Note", lambda s: s.note),
+]
+
+
+def sign_offs_csv(queryset) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = datetime.date.today().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="clinical-sign-offs-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([title for title, _ in CSV_COLUMNS])
+    for sign_off in queryset.select_related("content_type", "user").order_by("created_at", "pk"):
+        writer.writerow([value(sign_off) for _, value in CSV_COLUMNS])
+    return response
+
+
+class SignOffAdmin(admin.ModelAdmin):
+    """The clinical record: read-only, filterable, exportable for the college or an audit."""
+
+    list_display = [
+        "created_at",
+        "action",
+        "item_link",
+        "content_type",
+        "clinician",
+        "user",
+        "version_id",
+        "note",
+    ]
+    list_filter = ["action", "content_type", "reviewer", "single_clinician"]
+    search_fields = ["object_repr", "note", "reviewer_name", "reviewer_registration"]
+    date_hierarchy = "created_at"
+    list_select_related = ["content_type", "user"]
+    actions = ["export_csv"]
+    change_list_template = "admin/education/signoff/change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "export/",
+                self.admin_site.admin_view(self.export_view),
+                name="education_signoff_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="Item", ordering="object_repr")
+    def item_link(self, obj):
+        opts = obj.content_type.model_class()._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[obj.object_id])
+        return format_html('<a href="{}">{}</a>', url, obj.object_repr)
+
+    @admin.display(description="Clinician", ordering="reviewer_name")
+    def clinician(self, obj):
+        if not obj.reviewer_name:
+            return "–"
+        text = f"{obj.reviewer_name}, {obj.reviewer_credentials}"
+        return f"{text} ({obj.reviewer_registration})" if obj.reviewer_registration else text
+
+    @admin.action(description="Export the chosen records as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        return sign_offs_csv(queryset)
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return sign_offs_csv(changelist.get_queryset(request))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def waiting_lists(user) -> dict:
+    """The admin home page's clinical review lists for ``user``: one query per model."""
+    from .workflow import reviewed_models
+
+    reviews = list(
+        ClinicalReview.objects.filter(
+            state__in=[ClinicalReview.State.IN_REVIEW, ClinicalReview.State.CHANGES_REQUESTED]
+        )
+        .select_related("content_type", "submitted_by")
+        .prefetch_related("item")
+        .order_by("submitted_at", "pk")
+    )
+    for review in reviews:
+        review.url = _admin_review_url_for(review.content_type, review.object_id)
+        review.label = _label(review)
+    not_live, override = [], []
+    now = timezone.now()
+    for model in reviewed_models():
+        if model._meta.model_name == "article":
+            hidden = ~(Q(status="published") & Q(published_at__lte=now))
+        elif any(field.name == "is_published" for field in model._meta.fields):
+            hidden = Q(is_published=False)
+        else:
+            hidden = None
+        wanted = Q(clinical_state=ClinicalState.OVERRIDE)
+        if hidden is not None:
+            wanted |= Q(clinical_state=ClinicalState.APPROVED) & hidden
+        for item in model._default_manager.filter(wanted):
+            entry = (item, _admin_review_url(item))
+            (override if item.clinical_state == ClinicalState.OVERRIDE else not_live).append(entry)
+    return {
+        "waiting_for_review": [r for r in reviews if r.is_locked] if can_sign_off(user) else [],
+        "changes_requested": [
+            r for r in reviews if r.state == ClinicalReview.State.CHANGES_REQUESTED
+        ],
+        "approved_not_live": not_live,
+        "under_override": override,
+        "is_reviewer": can_sign_off(user),
+    }
+
+
+def _label(review):
+    item = review.item
+    return f"{review.content_type.name.capitalize()}: {item}" if item else str(review)
+
+
+def _admin_review_url(item):
+    opts = item._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[item.pk])
+
+
+def _admin_review_url_for(content_type: ContentType, object_id):
+    model = content_type.model_class()
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[object_id])
