@@ -302,10 +302,10 @@ CONTENT_SECURITY_POLICY = {
 # REDIS_URL selects Redis, shared by every worker and server, through django-redis.
 # Redis is never the system of record: with IGNORE_EXCEPTIONS an unreachable Redis
 # costs speed, not the site (README, "When Redis is down"). Pages are then rendered
-# without the cache; sessions live in the database and are only read through the
-# cache (cached_db), so staff stay signed in; comment flood limits read the
-# database. Short timeouts and no retries keep a missing Redis from slowing
-# every request.
+# without the cache; sessions live only in the database (Django's default engine:
+# a few staff, one small query each, and never at the mercy of Redis's clock or
+# uptime), so staff stay signed in; comment flood limits read the database.
+# Short timeouts and no retries keep a missing Redis from slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
 
@@ -332,7 +332,6 @@ if REDIS_URL:
     # Not every failed cache call: the page cache logs once when Redis goes away
     # and once when it is back (clinic_site/page_cache/generation.py).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
