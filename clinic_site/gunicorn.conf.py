@@ -15,7 +15,16 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Page rendering is CPU work, so the classic two workers per core plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+# Threaded workers: a slow or stalled client holds one thread, not a whole worker,
+# and gunicorn waits for a new connection's first bytes without holding any. The
+# body is then read with a time limit (GUNICORN_READ_TIMEOUT, clinic_site/wsgi.py),
+# so a handful of stalled uploads cannot use up every thread. A worker takes new
+# connections even while its threads are busy, and the kernel may hand one worker
+# all of them, so each worker has enough threads for a handful on its own. Each
+# thread keeps its own database connection: on PostgreSQL keep workers x threads
+# below the server's max_connections (5 x 8 = 40 of the default 100).
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 
 # A request that takes longer than this is stuck: the worker is replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -16,6 +16,18 @@ class RequestIDFilter(logging.Filter):
         return True
 
 
+class SkipHandledFaults(logging.Filter):
+    """Drops django.request's record of a response the site already logged itself.
+
+    DatabaseFaultMiddleware logs a refused write once, without the request, and
+    marks the request; django.request would log the same 503 again at ERROR with
+    the request attached, and the e-mail to the admins would carry the form.
+    """
+
+    def filter(self, record):
+        return not getattr(getattr(record, "request", None), "fault_logged", False)
+
+
 class JSONFormatter(logging.Formatter):
     """Formats a record as one line of JSON that log collectors can parse."""
 

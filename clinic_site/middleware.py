@@ -1,13 +1,16 @@
-"""Middleware for request ids, the Permissions-Policy header and a busy database."""
+"""Middleware for request ids, the Permissions-Policy header, database faults and bad bodies."""
 
 import logging
 import re
+import time
 import uuid
 
 from django.conf import settings
-from django.db import OperationalError
-from django.shortcuts import render
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import RawPostDataException, UnreadablePostError
+from django.template.defaultfilters import filesizeformat
 
+from . import db_faults, form_rescue
 from .log import request_id_var
 
 logger = logging.getLogger(__name__)
@@ -54,22 +57,67 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def is_database_busy(exception):
-    """True for SQLite's "database is locked": another writer held the lock too long."""
-    return isinstance(exception, OperationalError) and "locked" in str(exception).lower()
+class DatabaseFaultMiddleware:
+    """Answers a database that refuses a write with a 503 page, not a 500.
 
+    A refused write was rolled back whole, so nothing is half-saved. The visitor
+    gets a page that says so and, on a form patients write into, holds the words
+    they typed, ready to send again (clinic_site/form_rescue.py); any other
+    page (the admin, the sign-in page) shows nothing of what was sent.
 
-class DatabaseBusyMiddleware:
-    """Answers 503 with the visitor's own words when the database is too busy to write.
-
-    On SQLite only one writer works at a time; the others wait up to the busy
-    timeout. If that runs out, the write was rolled back whole, so nothing is
-    half-saved. Rather than a bare error page, the visitor gets a page that says
-    so and holds what they typed, ready to send again.
+    "Busy" (SQLite's lock outlasted the busy timeout) is load, logged as a
+    warning. "Refused" (read-only, disk full, server down) needs a person: it is
+    logged at ERROR, at most once every ``FAULT_LOG_INTERVAL`` seconds per
+    process so an outage is one e-mail and not thousands, and never with the
+    request, so no log line or e-mail carries what a patient wrote.
     """
 
-    # Fields that hold what the visitor wrote; they stay visible and editable.
-    text_fields = ("text", "body", "comment", "message", "question")
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.last_error_logged = None
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        kind = db_faults.classify(exception)
+        if kind is None:
+            return None
+        # django.request would log the 503 again, with the request: it is told not to.
+        request.fault_logged = True
+        where = f"{request.method} {request.path}"
+        if kind == db_faults.BUSY:
+            logger.warning("Database busy, answered 503 to %s: %s", where, exception)
+            return form_rescue.problem_page(request, "busy")
+        db_faults.reconnect()
+        now = time.monotonic()
+        interval = settings.FAULT_LOG_INTERVAL
+        level = logging.WARNING
+        if self.last_error_logged is None or now - self.last_error_logged >= interval:
+            self.last_error_logged = now
+            level = logging.ERROR
+        logger.log(
+            level,
+            "Database refused a write, answered 503 to %s: %s: %s",
+            where,
+            type(exception).__name__,
+            exception,
+        )
+        return form_rescue.problem_page(
+            request, "unavailable" if request.method == "POST" else "down"
+        )
+
+
+class RequestBodyMiddleware:
+    """Reads a POST's fields early, so a body the site cannot take gets a plain answer.
+
+    Django turns a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE``, or with more than
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` fields, into a bare 400 logged at ERROR,
+    and a body that stops arriving (a stalled or broken upload) into the CSRF
+    page. These are the visitor's problems, not the server's: each gets a page
+    saying what happened and what to do, with the patient's words when they can
+    be recovered, and a warning in the log. Sits just before CsrfViewMiddleware.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -77,25 +125,26 @@ class DatabaseBusyMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
-        if request.method != "POST" or not is_database_busy(exception):
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST":
             return None
-        logger.warning("Database busy, answered 503: %s", exception)
-        fields = [
-            (name, value)
-            for name, values in request.POST.lists()
-            if name != "csrfmiddlewaretoken"
-            for value in values
-        ]
-        response = render(
-            request,
-            "503.html",
-            {
-                "action": request.get_full_path(),
-                "hidden_fields": [(n, v) for n, v in fields if n not in self.text_fields],
-                "text_fields": [(n, v) for n, v in fields if n in self.text_fields],
-            },
-            status=503,
+        try:
+            request.POST  # noqa: B018 - parsing the body is the point
+        except RequestDataTooBig:
+            limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE).replace("\xa0", " ")
+            return self.refuse(request, "too_large", limit=limit)
+        except (TooManyFieldsSent, TooManyFilesSent):
+            try:
+                body = request.body
+            except (RawPostDataException, RequestDataTooBig):
+                body = b""
+            return self.refuse(request, "too_many_fields", body=body)
+        except UnreadablePostError:
+            return self.refuse(request, "incomplete")
+        return None
+
+    def refuse(self, request, problem, **details):
+        logger.warning(
+            "Could not read the form sent to %s %s: %s", request.method, request.path, problem
         )
-        response["Retry-After"] = "10"
-        return response
+        return form_rescue.problem_page(request, problem, **details)

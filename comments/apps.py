@@ -6,9 +6,10 @@ class CommentsConfig(AppConfig):
     name = "comments"
 
     def ready(self):
-        from clinic_site import page_cache
+        from clinic_site import form_rescue, page_cache
 
         from .models import Comment, CommentSettings
+        from .rescue import RESCUED_FIELDS, fresh_form_fields
         from .signals import comments_changed
 
         # A new comment waiting for review is on no page: a rush of patients
@@ -17,3 +18,7 @@ class CommentsConfig(AppConfig):
         page_cache.watch(CommentSettings)
         # Bulk changes (QuerySet.update) bypass save(); the services announce them.
         comments_changed.connect(page_cache.invalidate, dispatch_uid="comments.page_cache")
+
+        # What a patient typed into "Leave a reply" is shown back to them when it
+        # could not be saved (database refusing writes, expired form...).
+        form_rescue.register("comments:post", fields=RESCUED_FIELDS, fresh_fields=fresh_form_fields)

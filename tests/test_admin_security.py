@@ -47,7 +47,8 @@ def sign_in(client, password, ip=HOME_IP, **headers):
 
 def fail_until_locked(client, **headers):
     responses = [
-        sign_in(client, "wrong-password", **headers) for _ in range(settings.AXES_FAILURE_LIMIT)
+        sign_in(client, "wrong-password", **headers)
+        for _ in range(settings.AXES_ADDRESS_FAILURE_LIMIT)
     ]
     assert all(response.status_code == 200 for response in responses[:-1])
     return responses[-1]
@@ -69,6 +70,35 @@ def test_lock_is_per_username_and_address(client, staff):
     assert response.url == reverse("admin:index")
 
 
+def test_many_addresses_together_get_only_the_account_limit_of_guesses(client, staff):
+    account_limit = settings.AXES_ACCOUNT_FAILURE_LIMIT
+    assert account_limit > settings.AXES_ADDRESS_FAILURE_LIMIT
+    # An attacker spreads wrong passwords over many addresses, a few from each.
+    answers = [
+        sign_in(client, "wrong-password", ip=f"192.0.2.{number // 2 + 1}").status_code
+        for number in range(account_limit)
+    ]
+
+    assert answers[:-1] == [200] * (account_limit - 1)
+    assert answers[-1] == 429
+    # The account is now paused everywhere, even for the right password at home.
+    paused = sign_in(client, PASSWORD)
+    assert paused.status_code == 429
+    page = paused.content.decode()
+    assert f"There were {account_limit} wrong passwords for this account, from different" in page
+    assert "Axes › Access attempts" in page
+
+
+def test_the_lock_out_page_explains_both_limits_to_staff(client, staff):
+    page = fail_until_locked(client).content.decode()
+
+    assert "from this computer" in page
+    assert (
+        f"{settings.AXES_ACCOUNT_FAILURE_LIMIT} wrong passwords for one account from anywhere"
+        in page
+    )
+
+
 def test_a_forged_forwarded_for_header_does_not_escape_the_lock(client, staff):
     fail_until_locked(client)
     response = sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR=OTHER_IP)
@@ -76,7 +106,7 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lock(client, staff):
 
 
 def test_forged_headers_cannot_spread_failures_over_many_addresses(client, staff):
-    for number in range(settings.AXES_FAILURE_LIMIT):
+    for number in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
         sign_in(client, "wrong-password", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
     assert sign_in(client, PASSWORD).status_code == 429
 
@@ -85,7 +115,7 @@ def test_forged_headers_cannot_spread_failures_over_many_addresses(client, staff
 def test_behind_a_trusted_proxy_the_address_the_proxy_saw_counts(client, staff):
     # The proxy appends the address it saw; whatever the client wrote before is ignored.
     forged_then_real = {"HTTP_X_FORWARDED_FOR": f"10.9.9.9, {HOME_IP}"}
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
         sign_in(client, "wrong-password", ip="127.0.0.1", **forged_then_real)
     assert (
         sign_in(client, PASSWORD, ip="127.0.0.1", HTTP_X_FORWARDED_FOR=HOME_IP).status_code == 429
@@ -107,11 +137,11 @@ def test_lock_is_released_after_the_cool_off(client, staff):
 
 
 def test_a_successful_sign_in_clears_earlier_failures(client, staff):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
         sign_in(client, "wrong-password")
     assert sign_in(client, PASSWORD).status_code == 302
     client.logout()
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
         sign_in(client, "wrong-password")
     assert sign_in(client, PASSWORD).status_code == 302
 

@@ -87,3 +87,19 @@ def test_behind_a_proxy_the_forwarded_protocol_is_trusted_only_when_asked():
 
     assert plain.stdout.splitlines()[-1] == "None"
     assert proxied.stdout.splitlines()[-1] == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_hsts_preload_is_off_unless_the_clinic_opts_in_and_only_then_is_the_check_heard():
+    script = (
+        "import json, django; django.setup(); from django.conf import settings as s;"
+        "print(json.dumps([s.SECURE_HSTS_PRELOAD, s.SILENCED_SYSTEM_CHECKS]))"
+    )
+    default = run_with_production_settings("-c", script)
+    opted_in = run_with_production_settings("-c", script, SECURE_HSTS_PRELOAD="1")
+
+    assert json.loads(default.stdout.strip().splitlines()[-1]) == [False, ["security.W021"]]
+    assert json.loads(opted_in.stdout.strip().splitlines()[-1]) == [True, []]
+    check = run_with_production_settings(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", SECURE_HSTS_PRELOAD="1"
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

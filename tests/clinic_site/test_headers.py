@@ -29,7 +29,7 @@ def test_every_kind_of_response_carries_the_security_headers(client, clinic, kin
     response = client.get(response_kinds()[kind], secure=True)
 
     assert response.status_code in (200, 404), kind
-    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"

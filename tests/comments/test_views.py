@@ -138,11 +138,11 @@ def test_invalid_utf8_never_causes_a_server_error(client, article):
     assert Comment.objects.count() == 0
 
 
-def test_oversized_request_body_gets_a_bad_request_not_a_server_error(client, article):
+def test_oversized_request_body_gets_content_too_large_not_a_server_error(client, article):
     url = reverse("comments:post", kwargs={"slug": article.slug})
     response = client.post(url, form_data(article, body="x" * 3_000_000))
-    assert response.status_code == 400
-    assert "check that your comment is shorter than 3,000 characters" in response.content.decode()
+    assert response.status_code == 413
+    assert "A comment can be up to 3,000 characters" in response.content.decode()
 
 
 def test_huge_headers_never_cause_a_server_error(client, article):
