@@ -31,14 +31,18 @@ from .models import (
     BodyRegion,
     ClinicProfile,
     Condition,
+    CoverageTopic,
     EditorialSettings,
     FAQCategory,
     GlossaryTerm,
     Image,
     Precaution,
+    RedFlag,
     Resource,
     Reviewer,
+    SideEffect,
     SitePage,
+    Source,
 )
 
 
@@ -72,9 +76,28 @@ class ClinicProfileAdmin(SingleRowAdmin, ContentVersionAdmin):
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(ContentVersionAdmin):
-    list_display = ["name", "credentials", "article_count"]
+class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
+    list_display = ["name", "credentials", "on_needling_roster", "is_listed", "article_count"]
+    list_filter = ["on_needling_roster", "is_listed"]
     search_fields = ["name", "credentials"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials"]}),
+        (
+            '"Who treats you" profile',
+            {
+                "fields": [
+                    "is_listed",
+                    "on_needling_roster",
+                    "ims_training",
+                    "languages",
+                    "bio",
+                    "booking_url",
+                    "order",
+                ]
+            },
+        ),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
@@ -82,6 +105,13 @@ class ReviewerAdmin(ContentVersionAdmin):
     @admin.display(description="Articles reviewed", ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
+
+
+@admin.register(Source)
+class SourceAdmin(ContentVersionAdmin):
+    list_display = ["title", "publisher", "year", "url"]
+    list_filter = ["publisher"]
+    search_fields = ["title", "publisher", "url", "supports"]
 
 
 @admin.register(Resource)
@@ -233,7 +263,7 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     autocomplete_fields = ["reviewer", "lead_image"]
-    filter_horizontal = ["related_articles", "resources"]
+    filter_horizontal = ["related_articles", "resources", "sources"]
     list_select_related = ["reviewer"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -243,6 +273,7 @@ class ArticleAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
             {"fields": ["status", "published_at", "author_name", "is_featured", "order"]},
         ),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
+        ("Sources", {"fields": ["sources"]}),
         ("Related content", {"fields": ["related_articles", "resources", "allow_comments"]}),
     ]
 
@@ -329,6 +360,7 @@ class FAQAdmin(ViewOnSiteMixin, EditorialChecksMixin, ContentVersionAdmin):
     list_filter = ["category", "is_published"]
     search_fields = ["question", "answer"]
     autocomplete_fields = ["related_article"]
+    filter_horizontal = ["sources"]
     list_select_related = ["category"]
 
 
@@ -381,6 +413,26 @@ class PrecautionAdmin(OrderedContentAdmin):
     search_fields = ["name", "explanation", "self_check_question"]
 
 
+@admin.register(RedFlag)
+class RedFlagAdmin(OrderedContentAdmin):
+    list_display = ["question", "route", "order", "is_published", "site_link"]
+    list_filter = ["route", "is_published"]
+    search_fields = ["question", "explanation"]
+
+
+@admin.register(SideEffect)
+class SideEffectAdmin(OrderedContentAdmin):
+    list_display = ["name", "frequency", "rate", "order", "is_published", "site_link"]
+    list_filter = ["frequency", "is_published"]
+    search_fields = ["name", "rate", "explanation"]
+
+
+@admin.register(CoverageTopic)
+class CoverageTopicAdmin(OrderedContentAdmin):
+    list_display = ["title", "order", "is_published", "site_link"]
+    search_fields = ["title", "text"]
+
+
 @admin.register(AftercareTip)
 class AftercareTipAdmin(OrderedContentAdmin):
     list_display = ["title", "kind", "order", "is_published", "site_link"]
@@ -400,7 +452,8 @@ class GlossaryTermAdmin(ViewOnSiteMixin, ContentVersionAdmin):
 class SitePageAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     list_display = ["__str__", "title", "last_reviewed", "updated_at", "site_link"]
     search_fields = ["title", "meta_description", "intro", "body"]
-    fields = ["key", "title", "meta_description", "intro", "body", "last_reviewed"]
+    fields = ["key", "title", "meta_description", "intro", "body", "sources", "last_reviewed"]
+    filter_horizontal = ["sources"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["key"] if obj else []

@@ -250,6 +250,8 @@ class EditorialChecksMixin:
         context["editorial_field_label"] = self.model._meta.get_field(
             self.checked_field
         ).verbose_name
+        if obj is not None and obj.pk and hasattr(obj, "sources"):
+            context["missing_sources"] = not obj.sources.exists()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):

@@ -23,14 +23,265 @@ CLINIC = {
     "review_url": "https://example.com/reviews",
 }
 
+# One rule about infection, said the same way everywhere on the site.
+INFECTION_RULE = (
+    "If a needle spot gets red, hot, swollen or more painful, or leaks pus, call the "
+    "clinic the same day. This can show up days or even weeks after treatment. If you "
+    "also have a fever or feel unwell, see a doctor today or call 8-1-1."
+)
+
+# The references the pages cite. "key" is only for linking them below.
+SOURCES = [
+    {
+        "key": "nhs-acupuncture",
+        "title": "Acupuncture",
+        "publisher": "NHS (nhs.uk)",
+        "year": None,
+        "url": "https://www.nhs.uk/conditions/acupuncture/",
+        "supports": "Mild side effects of needling; care with bleeding problems, blood thinners, metal allergy, infection.",
+    },
+    {
+        "key": "brady-2014",
+        "title": (
+            "Adverse events following trigger point dry needling: a prospective survey of "
+            "chartered physiotherapists (Brady, McEvoy, Dommerholt and Doody)"
+        ),
+        "publisher": "Journal of Manual & Manipulative Therapy",
+        "year": 2014,
+        "url": "https://doi.org/10.1179/2042618613Y.0000000044",
+        "supports": "Side effect rates in 7,629 treatments: mild in about 1 in 5; no serious ones.",
+    },
+    {
+        "key": "boyce-2020",
+        "title": "Adverse events associated with therapeutic dry needling",
+        "publisher": "International Journal of Sports Physical Therapy",
+        "year": 2020,
+        "url": "https://doi.org/10.26603/ijspt20200103",
+        "supports": "Side effect rates in 20,464 treatments; serious ones about 1 in 1,000.",
+    },
+    {
+        "key": "patel-2019",
+        "title": "Dry needling-induced pneumothorax",
+        "publisher": "Journal of the American Osteopathic Association",
+        "year": 2019,
+        "url": "https://doi.org/10.7556/jaoa.2019.009",
+        "supports": "A collapsed lung after dry needling and its signs; other rare harms.",
+    },
+    {
+        "key": "cureus-2021",
+        "title": "Pneumothorax following acupuncture (case report)",
+        "publisher": "Cureus",
+        "year": 2021,
+        "url": "https://doi.org/10.7759/cureus.14207",
+        "supports": "A collapsed lung can show up the day after dry needling.",
+    },
+    {
+        "key": "iasp-terms",
+        "title": "IASP terminology: neuropathic pain",
+        "publisher": "International Association for the Study of Pain",
+        "year": 2011,
+        "url": "https://www.iasp-pain.org/resources/terminology/",
+        "supports": "The medical meaning of neuropathic pain.",
+    },
+    {
+        "key": "istop",
+        "title": "Institute for the Study and Treatment of Pain (iSTOP)",
+        "publisher": "iSTOP, Vancouver",
+        "year": None,
+        "url": "https://www.istop.org/",
+        "supports": "Dr. Gunn's history of IMS and his theory of how it works.",
+    },
+    {
+        "key": "gunn-1980",
+        "title": (
+            "Dry needling of muscle motor points for chronic low-back pain: a randomized "
+            "clinical trial with long-term follow-up"
+        ),
+        "publisher": "Spine",
+        "year": 1980,
+        "url": (
+            "https://pubmed.ncbi.nlm.nih.gov/?term=Dry+needling+of+muscle+motor+points+for"
+            "+chronic+low-back+pain"
+        ),
+        "supports": "The first trial of Dr. Gunn's needling, in 56 injured workers.",
+    },
+    {
+        "key": "navarro-2020",
+        "title": (
+            "Effectiveness of dry needling for myofascial trigger points associated with neck "
+            "pain symptoms: an updated systematic review and meta-analysis"
+        ),
+        "publisher": "Journal of Clinical Medicine",
+        "year": 2020,
+        "url": "https://doi.org/10.3390/jcm9103300",
+        "supports": "Short-term relief of neck pain; soreness after needling is common.",
+    },
+    {
+        "key": "espejo-2017",
+        "title": (
+            "Dry needling in the management of myofascial trigger points: a systematic review "
+            "of randomized controlled trials"
+        ),
+        "publisher": "Complementary Therapies in Medicine",
+        "year": 2017,
+        "url": "https://doi.org/10.1016/j.ctim.2017.06.003",
+        "supports": "Short-term help for pain and movement; better trials needed.",
+    },
+    {
+        "key": "umbrella-2023",
+        "title": "Clinical effectiveness of dry needling in patients with musculoskeletal pain: an umbrella review",
+        "publisher": "Journal of Clinical Medicine",
+        "year": 2023,
+        "url": "https://doi.org/10.3390/jcm12031205",
+        "supports": "Strong proof of how well dry needling works is still lacking.",
+    },
+    {
+        "key": "kalichman-2010",
+        "title": "Dry needling in the management of musculoskeletal pain",
+        "publisher": "Journal of the American Board of Family Medicine",
+        "year": 2010,
+        "url": "https://doi.org/10.3122/jabfm.2010.05.090296",
+        "supports": "Trigger points, referred pain and the twitch response.",
+    },
+    {
+        "key": "brinjikji-2015",
+        "title": (
+            "Systematic literature review of imaging features of spinal degeneration in "
+            "asymptomatic populations"
+        ),
+        "publisher": "American Journal of Neuroradiology",
+        "year": 2015,
+        "url": "https://doi.org/10.3174/ajnr.A4173",
+        "supports": "Scans often show changes in people with no pain.",
+    },
+    {
+        "key": "nhs-carpal-tunnel",
+        "title": "Carpal tunnel syndrome",
+        "publisher": "NHS (nhs.uk)",
+        "year": None,
+        "url": "https://www.nhs.uk/conditions/carpal-tunnel-syndrome/",
+        "supports": "What carpal tunnel syndrome is and its usual treatments.",
+    },
+    {
+        "key": "physio-alberta-consent",
+        "title": "Dry needling adverse events: frequently asked questions",
+        "publisher": "Physiotherapy Alberta College + Association",
+        "year": None,
+        "url": (
+            "https://www.physiotherapyalberta.ca/physiotherapists/"
+            "resources_to_help_you_meet_practice_standards/dry_needling_safety_resources/"
+            "faq_dry_needling_adverse_events"
+        ),
+        "supports": "Consent and explaining the risks before dry needling.",
+    },
+    {
+        "key": "gattie-2020",
+        "title": (
+            "A survey of American physical therapists' current practice of dry needling: "
+            "practice patterns and adverse events"
+        ),
+        "publisher": "Musculoskeletal Science and Practice",
+        "year": 2020,
+        "url": "https://doi.org/10.1016/j.msksp.2020.102255",
+        "supports": "Most courses of dry needling are 3 to 6 sessions.",
+    },
+    {
+        "key": "college-roster",
+        "title": "Authorization to use dry needles in physiotherapy practice",
+        "publisher": "College of Physical Therapists of BC (now the College of Health and Care Professionals of BC)",
+        "year": None,
+        "url": "https://cptbc.org/physical-therapists/acupunture-andor-dry-needling-roster/",
+        "supports": "BC physiotherapists who use needles must be on the college's roster.",
+    },
+    {
+        "key": "chcpbc",
+        "title": "College of Health and Care Professionals of BC",
+        "publisher": "College of Health and Care Professionals of BC",
+        "year": None,
+        "url": "https://chcpbc.org/",
+        "supports": "The college's public register of physiotherapists.",
+    },
+    {
+        "key": "healthlink",
+        "title": "HealthLink BC: call 8-1-1",
+        "publisher": "HealthLink BC, Government of British Columbia",
+        "year": None,
+        "url": "https://www.healthlinkbc.ca/",
+        "supports": "8-1-1 nurse advice day and night; 7-1-1 for deaf and hard-of-hearing callers.",
+    },
+    {
+        "key": "msp-supplementary",
+        "title": "Supplementary benefits",
+        "publisher": "Government of British Columbia (gov.bc.ca)",
+        "year": None,
+        "url": (
+            "https://www2.gov.bc.ca/gov/content/health/health-drug-coverage/msp/"
+            "bc-residents/benefits/services-covered-by-msp/supplementary-benefits"
+        ),
+        "supports": "MSP pays $23 a visit, up to 10 visits a year, for eligible people.",
+    },
+    {
+        "key": "pabc-icbc",
+        "title": "ICBC: coverage for physiotherapy after a crash",
+        "publisher": "Physiotherapy Association of BC",
+        "year": None,
+        "url": "https://bcphysio.org/public/access-fee-and-coverage/icbc",
+        "supports": "Starting physiotherapy after reporting a crash to ICBC.",
+    },
+    {
+        "key": "ubc-icbc",
+        "title": "ICBC pre-approved referrals: questions and answers",
+        "publisher": "UBC Continuing Professional Development",
+        "year": None,
+        "url": "https://ubccpd.ca/icbc-education/preapproved-referrals",
+        "supports": "No referral needed in the first 12 weeks; you pay above ICBC's fee.",
+    },
+    {
+        "key": "pabc-other",
+        "title": "Other coverage for physiotherapy",
+        "publisher": "Physiotherapy Association of BC",
+        "year": None,
+        "url": "https://bcphysio.org/public/access-fee-and-coverage/other-coverage",
+        "supports": "Paying yourself; each clinic sets its own fees.",
+    },
+    {
+        "key": "worksafebc",
+        "title": "Health care benefits",
+        "publisher": "WorkSafeBC",
+        "year": None,
+        "url": "https://www.worksafebc.com/en/claims/benefits-services/health-care-benefits",
+        "supports": "What WorkSafeBC pays for and how providers bill it.",
+    },
+]
+
 REVIEWERS = [
     {
         "name": "Maya Thornton",
+        "slug": "maya-thornton",
         "credentials": "Registered Physiotherapist, MPT, Certified in IMS (UBC Gunn IMS program)",
+        "on_needling_roster": True,
+        "ims_training": "Gunn IMS certificate, taught through the University of British Columbia",
+        "languages": "English, French",
+        "bio": (
+            "Maya treats neck, back and shoulder pain. She likes to explain each step "
+            "before she starts, and she checks every article on this site."
+        ),
+        "booking_url": "",
+        "order": 1,
     },
     {
         "name": "Daniel Okafor",
+        "slug": "daniel-okafor",
         "credentials": "Registered Physiotherapist, BSc (PT), Certified in IMS (UBC Gunn IMS program)",
+        "on_needling_roster": True,
+        "ims_training": "Gunn IMS certificate, taught through the University of British Columbia",
+        "languages": "English, Igbo",
+        "bio": (
+            "Daniel works with sports injuries and people hurt at work or in a crash. He "
+            "pairs needling with an exercise plan you can do at home."
+        ),
+        "booking_url": "",
+        "order": 2,
     },
 ]
 
@@ -58,13 +309,15 @@ RESOURCES = [
 ISTOP = RESOURCES[0]["title"]
 PABC = RESOURCES[1]["title"]
 
+SIDE_EFFECTS_STUDIES = ["brady-2014", "boyce-2020"]
+
 ARTICLES = [
     {
         "slug": "what-is-ims",
-        "title": "What is IMS and how does it work?",
+        "title": "What is IMS and how might it work?",
         "summary": (
-            "IMS is a type of dry needling for muscle and nerve pain. Learn where it came "
-            "from, how the needle helps tight muscles relax, and why a careful exam comes first."
+            "IMS is a type of dry needling for muscle pain. Learn where it came from, what "
+            "Dr. Gunn's theory says, what the research shows, and why a careful exam comes first."
         ),
         "body": (
             "<h2>IMS in a few words</h2>"
@@ -72,51 +325,51 @@ ARTICLES = [
             "inside the muscle. IMS is a type of dry needling. A physiotherapist puts a very "
             "thin needle into a tight muscle. It is called dry because nothing is injected. "
             "No drug goes in, and no electricity is used.</p>"
-            "<p>IMS treats pain that comes from muscles and nerves. It aims at muscles that "
-            "have become short and tight because the nerve that controls them is not working "
-            "well.</p>"
+            "<p>IMS is used for some kinds of long-lasting muscle pain. It aims at muscles "
+            "that feel short, tight and tender.</p>"
             "<h2>Where IMS came from</h2>"
             "<p>Dr. Chan Gunn developed IMS in the 1970s. At the time, he was the clinic "
             "physician at the Workers' Compensation Board of British Columbia. He saw many "
-            "hurt workers whose pain did not go away. He found that the pain often came from "
-            "nerves that were not working properly. The muscles those nerves control were "
-            "tight and sore. Today, physiotherapists take special training to learn his "
-            "method.</p>"
-            "<h2>How IMS works: three effects</h2>"
-            "<p>The effect does not come from a drug. It comes from the needle itself going "
-            "into the muscle. The needle has three effects:</p>"
+            "hurt workers whose pain did not go away. Today, physiotherapists take special "
+            "training to learn his method.</p>"
+            "<h2>Dr. Gunn's theory</h2>"
+            "<p>Dr. Gunn believed that much long-lasting muscle pain starts with a nerve "
+            "near the spine that works poorly but looks normal. In his view, the muscles that "
+            "nerve controls become tight and too sensitive. He called this neuropathy. This "
+            "is his own use of the word. Doctors use it for nerve damage or disease, such as "
+            "nerve damage from diabetes. Dr. Gunn's idea is a theory. It has not been proven.</p>"
+            "<h2>How might the needle help?</h2>"
+            "<p>Researchers don't yet know how IMS works. Dr. Gunn proposed three effects. "
+            "Each one is an idea, not a proven fact:</p>"
             "<ol>"
             "<li><strong>Reflex relaxation.</strong> Muscles have tiny sensors that notice "
-            "stretch. The needle sets off these sensors. The muscle reacts with a reflex. It "
-            "relaxes and gets longer.</li>"
+            "stretch. He thought the needle sets them off, so the muscle relaxes and gets "
+            "longer.</li>"
             "<li><strong>A healing response.</strong> The needle makes a very small injury. "
-            "This brings more blood flow to the area. That starts the body's own healing "
-            "process.</li>"
-            "<li><strong>Help for the nerve.</strong> The needle creates an electrical "
-            "potential in the muscle. This is a tiny electrical signal. It helps the nerve "
-            "work normally again.</li>"
+            "He thought this brings more blood flow and starts the body's own healing.</li>"
+            "<li><strong>Help for the nerve.</strong> He thought the needle makes a tiny "
+            "electrical signal in the muscle, called an electrical potential, that helps the "
+            "nerve work normally again.</li>"
             "</ol>"
-            "<h2>Why the exam matters so much</h2>"
-            "<p>Before any needle, your physiotherapist examines you with care. This step is "
-            "key. Pain from a nerve that is not working well often does not show up on tests. "
-            "It cannot be seen on X-rays, MRI scans, bone scans or CT scans. The nerve looks "
-            "normal. It just does not act normally.</p>"
-            "<p>So a physiotherapist trained in IMS looks for physical signs instead. They "
-            "check:</p>"
-            "<ul>"
-            "<li>which muscles are tight, tender or in spasm (tightening on their own)</li>"
-            "<li>how far and how easily you can move, called your range of motion</li>"
-            "<li>changes in the skin, such as swelling, goose bumps or a change in "
-            "temperature</li>"
-            "<li>tender spots near the spine, where nerve roots leave the spine</li>"
-            "</ul>"
-            "<p>The exam helps them decide if IMS is a good fit for you. It also shows which "
-            "muscles to treat.</p>"
+            "<h2>What the research shows</h2>"
+            "<p>Reviews of many studies found that dry needling may ease muscle pain for a "
+            "short time, from right after treatment to a few weeks or months. Most studies "
+            "were small, and their quality was low to moderate. There are few trials of IMS "
+            "itself. In one early trial, injured workers with long-lasting back pain did "
+            "better when needling was added to their care. We don't yet know how long the "
+            "effect lasts or who it helps most.</p>"
+            "<h2>Why the exam matters</h2>"
+            "<p>Before any needle, your physiotherapist examines you with care. They ask "
+            "about your health and look for warning signs that need a doctor first. Then "
+            "they check how you move and feel for tight, tender muscles.</p>"
+            "<p>Scans such as X-rays or MRI often look normal in people with long-lasting "
+            "pain. They can also show changes that many people without pain have too. That "
+            "does not mean your pain is not real. Scans still help rule out other causes, "
+            "and MRI and nerve tests can show real nerve problems.</p>"
             "<h2>What IMS can and cannot do</h2>"
-            "<p>IMS can ease pain and help tight muscles relax. Many people notice they can "
-            "move more easily right after a session. The effects tend to build over several "
-            "sessions. But results vary from person to person. IMS works best as one part of "
-            "a plan. That plan often includes exercise and other care from your "
+            "<p>IMS may ease pain and help tight muscles relax for a while. Results vary "
+            "from person to person, and it does not help everyone. IMS works best as one "
+            "part of a plan. That plan often includes exercise and other care from your "
             "physiotherapist.</p>"
         ),
         "author_name": "Maya Thornton",
@@ -126,44 +379,59 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["ims-and-nerve-pain", "what-to-expect", "ims-and-acupuncture"],
         "resources": [ISTOP, PABC],
-        "reviewed_days_ago": 40,
+        "sources": ["istop", "gunn-1980", "espejo-2017", "brinjikji-2015"],
+        "reviewed_days_ago": 10,
     },
     {
         "slug": "what-to-expect",
         "title": "What to expect during and after an IMS session",
         "summary": (
-            "What happens at your first visit, what the needle feels like, why you may be "
-            "sore for a day or two, and how often people usually come for IMS."
+            "What happens at your first visit, what the needle feels like, your right to "
+            "stop, side effects, soreness for a day or two, and when to review your plan."
         ),
         "body": (
             "<h2>First, an assessment</h2>"
             "<p>Your first visit starts with an assessment. Your physiotherapist will ask "
             "about your pain, your health and any medicines you take. Then they will examine "
-            "you. They check how you move and feel for tight, tender muscles. They also look "
-            "for signs that a nerve is involved. This helps them decide if IMS is right for "
-            "you.</p>"
-            "<h2>During the treatment</h2>"
-            "<p>Your physiotherapist uses a very thin needle that is used only once. The "
-            "needle goes into the muscle and comes right back out. Here is what you may "
-            "feel:</p>"
+            "you. This helps them decide if IMS suits you.</p>"
+            "<h2>Before the first needle: your consent</h2>"
+            "<p>Your physiotherapist must explain the treatment and ask for your consent "
+            "first. They will tell you:</p>"
             "<ul>"
-            "<li><strong>In a normal muscle:</strong> the needle does not hurt.</li>"
-            "<li><strong>In a tight, supersensitive muscle:</strong> the muscle grabs the "
-            "needle. Supersensitive means it reacts more than it should. It feels like a "
-            "deep cramp or ache for a short time.</li>"
-            "<li><strong>Then:</strong> the muscle lets go and relaxes.</li>"
+            "<li>what they plan to do and why</li>"
+            "<li>the common side effects, such as soreness and bruising</li>"
+            "<li>the rare serious risks, such as a collapsed lung when needling near the "
+            "chest</li>"
+            "<li>other treatments you could have instead</li>"
             "</ul>"
-            "<p>The cramp is not pleasant, but it is a good sign. It means the needle found a "
-            "tight muscle that needs treatment. The muscle usually relaxes soon after. You "
-            "can ask for a break at any time.</p>"
-            "<h2>Right after the session</h2>"
-            "<p>Many people notice a change right away. They can often move farther or more "
-            "easily. This is called better range of motion. The muscles may also feel "
-            "looser.</p>"
+            "<p>You can say no. You can ask questions. You can stop at any time, even in "
+            "the middle of a session. Just say stop.</p>"
+            "<h2>During the treatment</h2>"
+            "<p>Your physiotherapist uses a very thin, sterile needle that is used only "
+            "once. The needle goes into the muscle and comes right back out. Here is what "
+            "you may feel:</p>"
+            "<ul>"
+            "<li>a small prick as the needle goes in</li>"
+            "<li>in a tight, tender muscle, a deep cramp or ache for a short time, as the "
+            "muscle grabs the needle</li>"
+            "<li>then the muscle often lets go</li>"
+            "</ul>"
+            "<p>The cramp is common and expected. But it is not a sign that the treatment "
+            "is working, and more pain is not better. Tell your physiotherapist at once if "
+            "you feel sharp, burning or electric pain, pain when you breathe in, or if you "
+            "feel faint.</p>"
+            "<h2>Side effects</h2>"
+            "<p>In two large studies, about 1 in 5 treatments led to a mild side effect. "
+            "The most common were bleeding at the needle spot, a bruise, and pain during or "
+            "after treatment. Some people feel tired, drowsy or faint. Serious side effects "
+            "are rare: about 1 in 1,000 treatments or fewer. Our safety page lists them all, "
+            "with how often they happen.</p>"
+            "<p>Do not drive while you feel drowsy, dizzy or faint. Wait until it has "
+            "passed.</p>"
             "<h2>The next day or two</h2>"
             "<p>It is common to have a deep ache in the treated areas for 24 to 48 hours. It "
-            "can feel like your muscles after a hard workout at the gym. This is normal. It "
-            "is a good reaction to treatment.</p>"
+            "can feel like your muscles after a hard workout at the gym. It usually settles "
+            "on its own.</p>"
             "<p>To help with the soreness:</p>"
             "<ul>"
             "<li>Put a cool pack on the sore area. Wrap it in a thin towel to protect your "
@@ -171,20 +439,14 @@ ARTICLES = [
             "<li>Keep moving gently. Do the exercises your physiotherapist gave you.</li>"
             "</ul>"
             "<p>Call the clinic if the ache lasts longer than 48 hours or keeps getting "
-            "worse. Our aftercare page lists the signs that need help right away.</p>"
+            "worse. " + INFECTION_RULE + "</p>"
             "<h2>How often and how many sessions?</h2>"
-            "<p>IMS is usually done once a week. This gives your body time to heal between "
-            "sessions. The number of sessions is different for each person. It depends "
-            "on:</p>"
-            "<ul>"
-            "<li>your condition</li>"
-            "<li>how long you have had it</li>"
-            "<li>how much scar tissue is in the area</li>"
-            "<li>how fast your body heals</li>"
-            "</ul>"
-            "<p>The effects of IMS are cumulative. This means they add up from one session "
-            "to the next. Your physiotherapist will check how you are doing at each visit. "
-            "They will talk with you about your plan.</p>"
+            "<p>IMS is often given about once a week. The number of sessions is different "
+            "for each person. Many courses of dry needling are 3 to 6 sessions.</p>"
+            "<h2>If it is not helping</h2>"
+            "<p>Our clinic's rule is to review your plan if you feel no better after 3 or 4 "
+            "sessions. Your physiotherapist will check you again. They may change the plan, "
+            "stop IMS, or suggest other care or a visit to your doctor.</p>"
         ),
         "author_name": "Daniel Okafor",
         "reviewer": "Maya Thornton",
@@ -193,58 +455,70 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-is-ims", "who-should-not-have-ims", "trigger-points-and-referred-pain"],
         "resources": [ISTOP],
-        "reviewed_days_ago": 40,
+        "sources": ["physio-alberta-consent", "brady-2014", "boyce-2020", "gattie-2020"],
+        "reviewed_days_ago": 10,
     },
     {
         "slug": "who-should-not-have-ims",
         "title": "Who should not have IMS",
         "summary": (
             "IMS is not right for everyone. Find out who should not have it, what to tell "
-            "your physiotherapist first, and how we keep the risk of infection very low."
+            "your physiotherapist first, the warning signs after treatment, and infection."
         ),
         "body": (
             "<h2>IMS is not for everyone</h2>"
-            "<p>IMS is generally safe when a trained physiotherapist does it. But like any "
-            "treatment that uses needles, it has some risks. It is not right for everyone. "
-            "Your physiotherapist will ask about your health before they start. Please "
-            "answer as fully as you can.</p>"
-            "<h2>When IMS is not recommended</h2>"
-            "<p>Do not have IMS if any of these apply to you:</p>"
+            "<p>Like any treatment that uses needles, IMS has some risks. It is not right "
+            "for everyone. Your physiotherapist will ask about your health before they "
+            "start. Please answer as fully as you can.</p>"
+            "<h2>See a doctor first</h2>"
+            "<p>Some signs need a doctor before any IMS. They include fever with your pain, "
+            "weight loss you can't explain, a past or current cancer, severe pain at night, "
+            "new weakness or numbness, and changes in bladder or bowel control. Chest pain "
+            "or trouble breathing right now needs 911.</p>"
+            "<h2>When we do not give IMS</h2>"
             "<ul>"
-            "<li><strong>You are pregnant.</strong> IMS is not recommended during pregnancy. "
-            "If you think you might be pregnant, tell your physiotherapist.</li>"
-            "<li><strong>You have hemophilia or another bleeding disorder.</strong> "
-            "Hemophilia is a condition where the blood does not clot well. Even a thin "
-            "needle could cause bleeding that is hard to stop.</li>"
-            "<li><strong>You have an infection in the area to be treated.</strong> A needle "
-            "should not go into skin or muscle that is infected.</li>"
+            "<li><strong>Pregnancy.</strong> Our clinic's policy is not to give IMS during "
+            "pregnancy. This is our choice to be careful.</li>"
+            "<li><strong>Hemophilia or another bleeding disorder.</strong> Hemophilia is a "
+            "condition where the blood does not clot well. Even a thin needle could cause "
+            "bleeding that is hard to stop.</li>"
+            "<li><strong>An infection in the area to be treated.</strong> A needle should not "
+            "go into skin or muscle that is infected.</li>"
+            "<li><strong>Lymphoedema.</strong> We do not needle an arm or leg with "
+            "lymphoedema, or where lymph nodes were removed.</li>"
+            "<li><strong>Not able to consent.</strong> You must be able to understand the "
+            "treatment and agree to it yourself.</li>"
+            "<li><strong>Children.</strong> Our clinic's policy is to give IMS only to adults "
+            "aged 18 or over.</li>"
             "</ul>"
             "<h2>Tell your physiotherapist first</h2>"
-            "<p>Some things do not always rule out IMS. But your physiotherapist must know "
-            "about them before treatment.</p>"
+            "<p>These do not always rule out IMS. But your physiotherapist must know about "
+            "them before treatment:</p>"
             "<ul>"
-            "<li><strong>Blood thinners.</strong> Anticoagulants are medicines that thin the "
-            "blood. They make it clot more slowly. If you take one, tell your "
-            "physiotherapist before treatment. They will decide with you if IMS is safe for "
-            "you.</li>"
-            "<li><strong>All your medicines.</strong> Bring a list of every medicine you "
-            "take. Include the ones you buy without a prescription. Do not stop any medicine "
-            "without first asking your doctor.</li>"
+            "<li><strong>Blood thinners.</strong> These include anticoagulants and "
+            "antiplatelet medicines such as daily aspirin. Some supplements may affect "
+            "bleeding too. They make bruising and bleeding more likely. Do not stop any "
+            "medicine without first asking your doctor.</li>"
+            "<li><strong>A weak immune system,</strong> for example from cancer treatment, "
+            "steroid tablets or diabetes.</li>"
+            "<li><strong>A metal allergy,</strong> such as to nickel.</li>"
+            "<li><strong>Implants,</strong> such as a pacemaker, breast implants or a joint "
+            "replacement, and any recent surgery.</li>"
+            "<li><strong>Epilepsy or seizures.</strong></li>"
+            "<li><strong>A strong fear of needles,</strong> or fainting at needles before.</li>"
             "</ul>"
             "<h2>About the risk of infection</h2>"
             "<p>We use only sterile needles that are used once. Sterile means free of germs. "
             "Each needle is used one time and then thrown away safely. This keeps the risk "
-            "of infection very low. Still, call us if a needle spot gets red, hot or "
-            "swollen.</p>"
+            "of infection very low, but not zero. " + INFECTION_RULE + "</p>"
             "<h2>Needling near the chest</h2>"
             "<p>Some muscles lie over the ribs and lungs. Your physiotherapist takes extra "
-            "care when treating near the chest, ribs or upper back. In rare cases, a needle "
-            "in this area can injure a lung. If you have sudden shortness of breath or chest "
-            "pain after treatment, call 911 or go to the nearest emergency department.</p>"
-            "<h2>Not sure? Ask us.</h2>"
-            "<p>If you are not sure whether any of this applies to you, ask us before you "
-            "book. The short list of questions on our safety page can help you check. Your "
-            "physiotherapist will also go over your health at your first visit.</p>"
+            "care when treating near the chest, ribs, shoulders or upper back. In rare cases, "
+            "a needle there can puncture a lung. This is called a collapsed lung. Signs may "
+            "start hours or up to two days later. They include pain when you breathe in, "
+            "feeling short of breath, and a dry cough. If you have any of these, call 911 or "
+            "go to the nearest emergency department. Tell them you had needling.</p>"
+            "<p>Not sure? Ask us before you book, or try our short self-check.</p>"
         ),
         "author_name": "Maya Thornton",
         "reviewer": "Daniel Okafor",
@@ -253,7 +527,8 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-to-expect", "what-is-ims"],
         "resources": [ISTOP, PABC],
-        "reviewed_days_ago": 25,
+        "sources": ["nhs-acupuncture", "patel-2019", "cureus-2021", "boyce-2020"],
+        "reviewed_days_ago": 10,
     },
     {
         "slug": "ims-and-acupuncture",
@@ -272,37 +547,39 @@ ARTICLES = [
             "<h2>The main differences</h2>"
             "<ul>"
             "<li><strong>How long the needle stays in.</strong> In IMS, the needle goes in "
-            "and comes right back out. In acupuncture, the needles stay in place for a few "
-            "minutes.</li>"
+            "and comes right back out. In acupuncture, the needles often stay in place for "
+            "a number of minutes.</li>"
             "<li><strong>Where the needle goes.</strong> IMS needles go into trigger points "
             "and tight bands of muscle. Trigger points are tight, sore knots in a muscle. "
-            "IMS needles may also go near the spine, where a nerve may be irritated. "
-            "Acupuncture needles are placed along lines on the body called meridians.</li>"
-            "<li><strong>The idea behind it.</strong> IMS is based on how nerves and muscles "
-            "work. The goal is to relax tight muscles and take pressure off irritated "
-            "nerves. Acupuncture comes from traditional Chinese medicine. Its goal is to "
-            'help the body restore the flow of Qi (said "chee"). In that tradition, Qi is '
-            "the body's energy.</li>"
+            "IMS needles may also go near the spine, where Dr. Gunn thought an irritated "
+            "nerve root was the cause. Acupuncture needles are placed along lines on the body "
+            "called meridians.</li>"
+            "<li><strong>The idea behind it.</strong> IMS is based on Dr. Gunn's theory of "
+            "how nerves and muscles work. Acupuncture comes from traditional Chinese "
+            "medicine. In that tradition, the goal is to "
+            'help the body restore the flow of Qi (said "chee"), the body\'s energy.</li>'
             "</ul>"
+            "<h2>Side effects are alike</h2>"
+            "<p>Because both put a needle through the skin, the side effects are much the "
+            "same. They include soreness, a bruise or a drop of blood, feeling drowsy, and "
+            "feeling faint. Serious problems are rare.</p>"
             "<h2>IMS and other kinds of dry needling</h2>"
             "<p>You may hear other names too. These include dry needling, trigger point dry "
             "needling and intramuscular manual therapy. They are closely related. All of "
             "them put a thin needle into muscle without injecting anything.</p>"
             "<p>IMS is one method of dry needling. Dr. Chan Gunn developed it. It puts a "
-            "strong focus on the nerves. It also depends on a careful exam, including the "
-            "muscles near the spine.</p>"
+            "strong focus on the nerves and on the muscles near the spine.</p>"
             "<h2>Which one is right for me?</h2>"
-            "<p>That depends on what is causing your pain. If it comes from tight muscles "
-            "and irritated nerves, IMS may be a good fit. Your physiotherapist will examine "
-            "you first. They will explain what they find. They will tell you if IMS makes "
-            "sense for you. You can always ask questions before you decide.</p>"
+            "<p>That depends on what is causing your pain. Your physiotherapist will examine "
+            "you first. They will explain what they find and whether IMS makes sense for "
+            "you. You can always ask questions before you decide.</p>"
             "<h2>Quick summary</h2>"
             "<ol>"
             "<li>Both use the same thin, solid needles.</li>"
-            "<li>IMS: the needle goes in and out right away. Acupuncture: needles are left "
-            "in for a few minutes.</li>"
-            "<li>IMS: needles go into trigger points and tight muscle near irritated nerves. "
-            "Acupuncture: needles follow meridians to restore the flow of Qi.</li>"
+            "<li>IMS: the needle goes in and out right away. Acupuncture: needles are often "
+            "left in for a number of minutes.</li>"
+            "<li>IMS: needles go into trigger points and tight muscle, including near the "
+            "spine. Acupuncture: needles follow meridians to restore the flow of Qi.</li>"
             "</ol>"
         ),
         "author_name": "Daniel Okafor",
@@ -312,73 +589,61 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-is-ims", "trigger-points-and-referred-pain"],
         "resources": [ISTOP],
-        "reviewed_days_ago": 60,
+        "sources": ["nhs-acupuncture", "istop", "kalichman-2010"],
+        "reviewed_days_ago": 10,
     },
     {
         "slug": "ims-and-nerve-pain",
-        "title": "IMS and nerve-related (neuropathic) pain",
+        "title": "IMS, nerves and Dr. Gunn's idea of neuropathy",
         "summary": (
-            "How a nerve that is not working properly can cause long-lasting pain and tight "
-            "muscles, and why your tests may show nothing wrong."
+            "What doctors mean by neuropathic pain, what Dr. Gunn meant by neuropathy, why "
+            "scans often look normal, and when to see your doctor instead."
         ),
         "body": (
-            "<h2>What is neuropathic pain?</h2>"
-            "<p>Some pain keeps going long after an injury. Often, nothing new is hurting "
-            "the area. Pain like this is called neuropathic pain. <em>Neuropathic</em> means "
-            "it comes from the nerves.</p>"
-            "<p>The problem behind it is called neuropathy. It means a nerve is not working "
-            "properly, even though its structure is normal. The nerve is not cut or crushed. "
-            "It looks healthy. It just does not send its signals the right way.</p>"
-            "<h2>How a struggling nerve affects muscles</h2>"
-            "<p>When a nerve does not work well, the muscles it controls often get short and "
-            "tight. They can also become supersensitive. This means they react strongly to "
-            "things that would not normally bother them, like light pressure or a "
-            "stretch.</p>"
-            "<p>Tight muscles can then cause more trouble. The muscles along your spine are "
-            "a good example. When they get short, they can squeeze the spine. They can press "
-            "on:</p>"
+            "<h2>Two meanings of one word</h2>"
+            "<p>You may read that IMS treats neuropathy or neuropathic pain. These words "
+            "mean different things to different people, so it helps to know which is "
+            "which.</p>"
             "<ul>"
-            "<li>the discs, which are the cushions between the bones of the spine</li>"
-            "<li>the small joints of the spine</li>"
-            "<li>the nerve roots, where nerves leave the spine</li>"
+            "<li><strong>What doctors mean.</strong> The world's pain experts define "
+            "neuropathic pain as pain caused by damage or disease of the nerves that carry "
+            "feeling. Examples are nerve pain from diabetes, pain after shingles, and a "
+            "pinched nerve that a doctor can find on tests.</li>"
+            "<li><strong>What Dr. Gunn meant.</strong> Dr. Chan Gunn, who developed IMS, used "
+            "neuropathy in his own way. He meant a nerve that works poorly but looks normal. "
+            "This is his theory. It is not the same as the medical meaning.</li>"
             "</ul>"
-            "<p>This can cause pain and make it hard to move. It can also bother the nerve "
-            "even more. So the problem keeps going.</p>"
-            "<h2>Common signs of neuropathy</h2>"
-            "<p>Your physiotherapist looks for signs like these:</p>"
+            "<p><strong>IMS is not an established treatment for diabetic neuropathy, pain "
+            "after shingles, or nerve damage.</strong> If you have numbness, tingling, burning "
+            "or weakness, please see your doctor.</p>"
+            "<h2>Dr. Gunn's theory</h2>"
+            "<p>Dr. Gunn believed that a nerve root near the spine can become irritated. In "
+            "his view, the muscles that nerve controls then get short, tight and too "
+            "sensitive. He thought tight muscles along the spine could then squeeze the "
+            "discs, the small joints of the spine and the nerve roots. In his model, this "
+            "keeps the problem going. Researchers have not proven this.</p>"
+            "<h2>Signs Dr. Gunn described</h2>"
+            "<p>A physiotherapist trained in IMS looks for signs that Dr. Gunn described, "
+            "such as:</p>"
             "<ul>"
-            "<li>pain</li>"
             "<li>muscles that are shortened, tight or in spasm (tightening on their own)</li>"
             "<li>spots that are tender to touch</li>"
-            "<li>swelling around the spine</li>"
-            "<li>changes in temperature, sweating or feeling around the spine, arms or "
-            "legs</li>"
+            "<li>changes in temperature, sweating or feeling in the skin</li>"
+            "<li>goose bumps or swelling over the area</li>"
             "</ul>"
-            "<h2>Changes that can happen over time</h2>"
-            "<p>Nerves do more than control muscles. They also go to the skin, blood vessels "
-            "and organs. So over time, other changes can show up in the area a nerve serves. "
-            "These can include:</p>"
-            "<ul>"
-            "<li>swelling</li>"
-            "<li>hair loss</li>"
-            "<li>cold skin</li>"
-            "<li>goose bumps</li>"
-            "<li>sweating over the area</li>"
-            "<li>brittle nails</li>"
-            "<li>psoriasis, which is patches of red, scaly skin</li>"
-            "</ul>"
-            "<h2>Why your tests may show nothing wrong</h2>"
-            "<p>Many people with this kind of pain have had lots of tests. Often the tests "
-            'show that there is "nothing wrong." This can be very upsetting. But it makes '
-            "sense. The nerve's structure is normal, so scans cannot see the problem. The "
-            "trouble is in how the nerve works, not in how it looks.</p>"
-            "<p>That is why a hands-on exam matters so much. A physiotherapist trained in "
-            "IMS knows the physical signs to look for.</p>"
+            "<p>Other causes can lead to these signs too. New changes in your skin, hair or "
+            "nails need a doctor's check. For example, psoriasis is a disease of the immune "
+            "system, not a sign of a tight muscle.</p>"
+            "<h2>Why scans often look normal</h2>"
+            "<p>Many people with long-lasting pain have had scans that looked normal, or "
+            "that showed changes many people without pain also have. That can be upsetting, "
+            "but it does not mean the pain is not real. Scans still matter: they help rule "
+            "out other causes. MRI and nerve tests can show real nerve problems when they "
+            "are there.</p>"
             "<h2>How IMS may help</h2>"
-            "<p>IMS aims at the short, tight muscles linked to the nerve. Needling can help "
-            "these supersensitive spots calm down. It can also release the steady pull and "
-            "squeeze of tight muscles. For some people, this takes pressure off the nerve "
-            "and eases pain. Results vary, and most people need more than one session.</p>"
+            "<p>IMS aims at short, tight, tender muscles. For some people, needling eases "
+            "muscle pain for a while. Studies mostly show short-term help, and results vary. "
+            "Most people need more than one session, and it works best with exercise.</p>"
         ),
         "author_name": "Maya Thornton",
         "reviewer": "Daniel Okafor",
@@ -387,7 +652,8 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["what-is-ims", "trigger-points-and-referred-pain"],
         "resources": [ISTOP],
-        "reviewed_days_ago": 90,
+        "sources": ["iasp-terms", "istop", "brinjikji-2015", "espejo-2017"],
+        "reviewed_days_ago": 10,
     },
     {
         "slug": "trigger-points-and-referred-pain",
@@ -399,25 +665,22 @@ ARTICLES = [
         "body": (
             "<h2>What is a trigger point?</h2>"
             "<p>You may have felt a knot in a muscle. It might be in your neck, shoulder or "
-            "back. These knots are called trigger points. A trigger point is a small, tight "
+            "back. These knots are called trigger points. A trigger point is a small, tender "
             "spot inside a tight band of muscle. It often hurts when you press on it. The "
             "pain and stiffness can make everyday tasks hard.</p>"
             "<h2>Why do trigger points form?</h2>"
-            "<p>Healthy muscles need steady signals from their nerves. A nerve can become "
-            "irritated or stop working well. Then the muscle it controls can become "
-            "supersensitive. It tightens up, and trigger points can form. Over time, this "
-            "can turn into chronic pain. Chronic means it lasts a long time.</p>"
-            "<p>Trigger points are also common after an injury. They can come with wear and "
-            "tear that builds up slowly over the years, too.</p>"
+            "<p>Researchers don't yet know for sure. They are common after an injury or "
+            "strain, and with long-lasting pain. Dr. Gunn's theory is that they form when a "
+            "nerve is irritated. Other experts have other ideas.</p>"
             "<h2>Referred pain: pain in a different place</h2>"
             "<p>A trigger point often sends pain to another place. This is called referred "
             "pain. You may feel the pain some distance away from the muscle that is causing "
             "it.</p>"
             "<p>Headaches are a good example. Tight muscles in the neck and shoulders can "
-            "send pain up into the head. For some people, treating these muscles can make "
+            "send pain up into the head. For some people, treating these muscles may make "
             "headaches happen less often or feel less strong.</p>"
             "<p>So your physiotherapist may treat muscles that are not where you feel the "
-            "pain. This is normal. They are following the map of where the pain starts.</p>"
+            "pain. They are following the map of where the pain may start.</p>"
             "<h2>When fingers cannot reach</h2>"
             "<p>Massage can work on muscle knots. But some trigger points sit deep in the "
             "muscle. Fingers and hands cannot always reach them. A very thin needle "
@@ -428,16 +691,14 @@ ARTICLES = [
             "<li>The muscle may give a quick jump. This is called a local twitch "
             "response.</li>"
             "<li>The muscle may tighten or cramp for a moment, then let go.</li>"
-            "<li>After that, the muscle often feels looser and moves more easily.</li>"
+            "<li>After that, the muscle often feels looser for a while.</li>"
             "</ul>"
-            "<p>Some needle spots are near the spine. A nerve root there may be irritated. A "
-            "nerve root is where a nerve leaves the spine. Needling there can help ease the "
-            "pull of tight muscles on the nerve.</p>"
+            "<p>Speak up at once if you feel sharp, burning or electric pain, pain when you "
+            "breathe in, or feel faint. You can stop at any time.</p>"
             "<h2>Part of a bigger plan</h2>"
             "<p>Treating trigger points is usually one part of your care. Your "
-            "physiotherapist will likely add stretches and exercises. These help keep the "
-            "muscle loose and strong between sessions. How much it helps is different for "
-            "each person.</p>"
+            "physiotherapist will likely add stretches and exercises. How much it helps is "
+            "different for each person, and studies mostly show short-term help.</p>"
         ),
         "author_name": "Daniel Okafor",
         "reviewer": "Maya Thornton",
@@ -446,7 +707,8 @@ ARTICLES = [
         "allow_comments": True,
         "related": ["ims-and-nerve-pain", "ims-and-acupuncture", "what-to-expect"],
         "resources": [ISTOP],
-        "reviewed_days_ago": 120,
+        "sources": ["kalichman-2010", "espejo-2017", "navarro-2020"],
+        "reviewed_days_ago": 10,
     },
 ]
 
@@ -461,44 +723,59 @@ FAQ_CATEGORIES = [
                 "question": "What is IMS?",
                 "answer": (
                     "<p>IMS stands for intramuscular stimulation. It is a type of dry needling. "
-                    "A physiotherapist puts a very thin needle into tight muscles to help them "
-                    "relax. Nothing is injected, and no electricity is used.</p>"
+                    "A physiotherapist puts a very thin needle into tight muscles. Nothing is "
+                    "injected, and no electricity is used.</p>"
                 ),
                 "order": 1,
                 "related_article": "what-is-ims",
+                "sources": ["istop", "espejo-2017"],
             },
             {
                 "question": "Who developed IMS?",
                 "answer": (
                     "<p>Dr. Chan Gunn developed IMS in the 1970s. At the time, he was the "
                     "clinic physician at the Workers' Compensation Board of British Columbia. "
-                    "He made it to treat pain from muscles and nerves that did not go "
-                    "away.</p>"
+                    "He made it for injured workers whose muscle pain did not go away.</p>"
                 ),
                 "order": 2,
                 "related_article": "what-is-ims",
+                "sources": ["istop", "gunn-1980"],
             },
             {
                 "question": "Why didn't my X-ray or MRI show the problem?",
                 "answer": (
-                    "<p>Pain from a nerve that is not working well often does not show on "
-                    "scans. The nerve looks normal on X-rays, MRI, bone scans and CT scans. "
-                    "The problem is in how the nerve works, not how it looks. A trained "
-                    "physiotherapist finds it with a hands-on exam.</p>"
+                    "<p>Scans often look normal in people with long-lasting pain. They can also "
+                    "show changes that many people without pain have too. This does not mean "
+                    "your pain is not real. Scans still help rule out other causes, and MRI and "
+                    "nerve tests can show real nerve problems.</p>"
                 ),
                 "order": 3,
                 "related_article": "ims-and-nerve-pain",
+                "sources": ["brinjikji-2015", "iasp-terms"],
+            },
+            {
+                "question": "Does IMS work?",
+                "answer": (
+                    "<p>It may help some people for a while. Reviews of many studies found that "
+                    "dry needling can ease muscle pain in the short term. Most studies were "
+                    "small, and there are few trials of IMS itself. Researchers don't yet know "
+                    "how long the effect lasts.</p>"
+                ),
+                "order": 4,
+                "related_article": "what-is-ims",
+                "sources": ["navarro-2020", "espejo-2017", "umbrella-2023"],
             },
             {
                 "question": "What kinds of pain can IMS help with?",
                 "answer": (
-                    "<p>IMS may help pain that comes from tight muscles and irritated nerves. "
-                    "This includes some back and neck pain, tension headaches and sports "
-                    "injuries. Our conditions page has a longer list. Results vary from person "
-                    "to person.</p>"
+                    "<p>IMS is used for some kinds of muscle pain, such as some neck and back "
+                    "pain, tension headaches and sports injuries. Results vary from person to "
+                    "person. IMS is not an established treatment for nerve damage, such as "
+                    "nerve pain from diabetes or after shingles.</p>"
                 ),
-                "order": 4,
+                "order": 5,
                 "related_article": "trigger-points-and-referred-pain",
+                "sources": ["espejo-2017", "iasp-terms"],
             },
         ],
     },
@@ -512,32 +789,34 @@ FAQ_CATEGORIES = [
                 "question": "Is IMS the same as acupuncture?",
                 "answer": (
                     "<p>No. Both use the same thin needles, but they are different treatments. "
-                    "IMS is based on how nerves and muscles work. Acupuncture comes from "
-                    "traditional Chinese medicine.</p>"
+                    "IMS is based on Dr. Gunn's theory of nerves and muscles. Acupuncture comes "
+                    "from traditional Chinese medicine.</p>"
                 ),
                 "order": 1,
                 "related_article": "ims-and-acupuncture",
+                "sources": ["nhs-acupuncture", "istop"],
             },
             {
                 "question": "How long do the needles stay in?",
                 "answer": (
                     "<p>In IMS, the needle goes in and comes right back out. In acupuncture, "
-                    "the needles stay in for a few minutes. This is one of the main "
-                    "differences.</p>"
+                    "the needles often stay in for a number of minutes.</p>"
                 ),
                 "order": 2,
                 "related_article": "ims-and-acupuncture",
+                "sources": ["nhs-acupuncture", "istop"],
             },
             {
                 "question": "Where do the needles go?",
                 "answer": (
                     "<p>IMS needles go into trigger points and tight bands of muscle. They may "
-                    "also go near the spine, where a nerve may be irritated. Acupuncture "
-                    "needles are placed along lines called meridians. In Chinese medicine, "
-                    "these lines carry the body's energy, called Qi.</p>"
+                    "also go near the spine. Acupuncture needles are placed along lines called "
+                    "meridians. In Chinese medicine, these lines carry the body's energy, "
+                    "called Qi.</p>"
                 ),
                 "order": 3,
                 "related_article": "ims-and-acupuncture",
+                "sources": ["nhs-acupuncture", "kalichman-2010"],
             },
         ],
     },
@@ -551,33 +830,47 @@ FAQ_CATEGORIES = [
                 "question": "Do I need an assessment first?",
                 "answer": (
                     "<p>Yes. Your physiotherapist will examine you before any needling. They "
-                    "check how you move. They look for tight, tender muscles and signs that a "
-                    "nerve is involved. This tells them if IMS is right for you and where to "
-                    "treat.</p>"
+                    "ask about your health and check for warning signs that need a doctor. "
+                    "Then they check how you move and look for tight, tender muscles.</p>"
                 ),
                 "order": 1,
                 "related_article": "what-to-expect",
+                "sources": ["physio-alberta-consent", "istop"],
             },
             {
                 "question": "What should I tell my physiotherapist?",
                 "answer": (
-                    "<p>Tell them if you are pregnant or could be. Tell them if you have a "
-                    "bleeding disorder or an infection in the area to be treated. Bring a list "
-                    "of all your medicines, especially blood thinners.</p>"
+                    "<p>Tell them if you are pregnant or could be. Tell them about bleeding "
+                    "problems, infections, lymphoedema, a weak immune system, metal allergy, "
+                    "implants, recent surgery, epilepsy or a fear of needles. Bring a list of "
+                    "all your medicines and supplements, especially blood thinners.</p>"
                 ),
                 "order": 2,
                 "related_article": "who-should-not-have-ims",
+                "sources": ["nhs-acupuncture", "patel-2019"],
             },
             {
                 "question": "Does IMS hurt?",
                 "answer": (
-                    "<p>A needle in a normal muscle does not hurt. A tight, supersensitive "
-                    "muscle will grab the needle. This feels like a deep cramp for a short "
-                    "time. It is a good sign, because it means the needle found a tight "
-                    "spot.</p>"
+                    "<p>You may feel a small prick. In a tight muscle you may feel a deep cramp "
+                    "for a short time. This is common and expected, but more pain is not "
+                    "better. Tell your physiotherapist at once about sharp, burning or electric "
+                    "pain, pain when you breathe in, or feeling faint.</p>"
                 ),
                 "order": 3,
                 "related_article": "what-to-expect",
+                "sources": ["brady-2014", "boyce-2020"],
+            },
+            {
+                "question": "Can I say no, or stop during treatment?",
+                "answer": (
+                    "<p>Yes. Your physiotherapist must explain the treatment and its risks and "
+                    "ask for your consent before the first needle. You can say no, and you can "
+                    "stop at any time. Just say stop.</p>"
+                ),
+                "order": 4,
+                "related_article": "what-to-expect",
+                "sources": ["physio-alberta-consent", "college-roster"],
             },
         ],
     },
@@ -590,12 +883,13 @@ FAQ_CATEGORIES = [
             {
                 "question": "Is it normal to be sore after IMS?",
                 "answer": (
-                    "<p>Yes. Many people have a deep ache for 24 to 48 hours. It feels like "
-                    "your muscles after a hard workout. This is normal and a good reaction to "
-                    "treatment.</p>"
+                    "<p>Yes, it is common. Many people have a deep ache for 24 to 48 hours. It "
+                    "feels like your muscles after a hard workout. It usually settles on its "
+                    "own.</p>"
                 ),
                 "order": 1,
                 "related_article": "what-to-expect",
+                "sources": ["navarro-2020", "brady-2014"],
             },
             {
                 "question": "What helps with the soreness?",
@@ -605,105 +899,146 @@ FAQ_CATEGORIES = [
                 ),
                 "order": 2,
                 "related_article": "what-to-expect",
+                "sources": ["navarro-2020", "nhs-acupuncture"],
+            },
+            {
+                "question": "Can I drive after IMS?",
+                "answer": (
+                    "<p>Only once you feel well. Some people feel drowsy, dizzy or faint after "
+                    "needling. Do not drive while you feel drowsy, dizzy or faint. Do not cycle or use "
+                    "machines either until it has passed.</p>"
+                ),
+                "order": 3,
+                "related_article": "what-to-expect",
+                "sources": ["nhs-acupuncture", "brady-2014"],
             },
             {
                 "question": "When should I call the clinic?",
                 "answer": (
                     "<p>Call us if the ache lasts longer than 48 hours or keeps getting worse. "
-                    "Also call if a needle spot gets red, hot or swollen and it spreads. If "
-                    "you have sudden shortness of breath or chest pain, call 911 or go to the "
-                    "nearest emergency department.</p>"
+                    + INFECTION_RULE
+                    + " If you have chest pain, pain when you breathe in, or trouble breathing, "
+                    "call 911 or go to the nearest emergency department.</p>"
                 ),
-                "order": 3,
+                "order": 4,
                 "related_article": None,
+                "sources": ["patel-2019", "healthlink"],
             },
         ],
     },
     {
         "slug": "safety",
         "name": "Safety and who should not have IMS",
-        "intro": "Who should not have IMS, and how we keep treatment as safe as we can.",
+        "intro": "Side effects, who should not have IMS, and how we keep treatment safe.",
         "order": 5,
         "faqs": [
             {
                 "question": "Is IMS safe?",
                 "answer": (
-                    "<p>IMS is generally safe when a trained physiotherapist does it. Like any "
-                    "needle treatment, it has some risks. Your physiotherapist checks your "
-                    "health first to help keep those risks low.</p>"
+                    "<p>Serious problems are rare, about 1 in 1,000 treatments or fewer in "
+                    "large studies. Mild side effects are common: about 1 in 5 treatments. Your "
+                    "physiotherapist checks your health first to keep the risks low.</p>"
                 ),
                 "order": 1,
                 "related_article": "who-should-not-have-ims",
+                "sources": ["brady-2014", "boyce-2020"],
+            },
+            {
+                "question": "What are the side effects?",
+                "answer": (
+                    "<p>The most common are bleeding at the needle spot, a bruise, and pain "
+                    "during or after treatment. Some people feel tired, drowsy or faint, or "
+                    "have a short flare-up of their pain. Rare serious ones include a collapsed "
+                    "lung, nerve injury, infection and heavy bleeding.</p>"
+                ),
+                "order": 2,
+                "related_article": "who-should-not-have-ims",
+                "sources": ["brady-2014", "boyce-2020", "patel-2019"],
             },
             {
                 "question": "Who should not have IMS?",
                 "answer": (
-                    "<p>IMS is not recommended if you are pregnant. It is also not recommended "
-                    "if you have hemophilia or another bleeding disorder. It should not be "
-                    "done where you have an infection. If you take a blood thinner, tell your "
-                    "physiotherapist first.</p>"
+                    "<p>We do not give IMS during pregnancy, to children, or to people with a "
+                    "bleeding disorder. We do not needle an infected area or a limb with "
+                    "lymphoedema. If you take a blood thinner, tell your physiotherapist "
+                    "first.</p>"
                 ),
-                "order": 2,
+                "order": 3,
                 "related_article": "who-should-not-have-ims",
+                "sources": ["nhs-acupuncture", "patel-2019"],
             },
             {
                 "question": "Can I get an infection from the needles?",
                 "answer": (
                     "<p>We use only sterile needles that are used once, then thrown away. "
-                    "This keeps the risk of infection very low. Call us if a needle spot gets "
-                    "red, hot or swollen.</p>"
+                    "This keeps the risk very low, but not zero. " + INFECTION_RULE + "</p>"
                 ),
-                "order": 3,
+                "order": 4,
                 "related_article": "who-should-not-have-ims",
+                "sources": ["patel-2019", "healthlink"],
             },
             {
                 "question": "I take a blood thinner. Can I have IMS?",
                 "answer": (
-                    "<p>Tell your physiotherapist before treatment. Blood thinners, also "
-                    "called anticoagulants, make your blood clot more slowly. Your "
-                    "physiotherapist will decide with you if IMS is safe for you. Do not stop "
-                    "any medicine without asking your doctor.</p>"
+                    "<p>Tell your physiotherapist before treatment. Blood thinners, such as "
+                    "anticoagulants and daily aspirin, make bruising and bleeding more likely. "
+                    "Your physiotherapist will decide with you if IMS is safe for you. Do not "
+                    "stop any medicine without asking your doctor.</p>"
                 ),
-                "order": 4,
+                "order": 5,
                 "related_article": "who-should-not-have-ims",
+                "sources": ["nhs-acupuncture", "boyce-2020"],
             },
         ],
     },
     {
         "slug": "how-often",
         "name": "How often and how many sessions",
-        "intro": "How often people have IMS and what affects how many visits you need.",
+        "intro": "How often people have IMS, how many visits, and when to review the plan.",
         "order": 6,
         "faqs": [
             {
                 "question": "How often will I have IMS?",
                 "answer": (
-                    "<p>Most people have IMS once a week. This gives your body time to heal "
-                    "between sessions.</p>"
+                    "<p>IMS is often given about once a week. Your physiotherapist will agree a "
+                    "plan with you.</p>"
                 ),
                 "order": 1,
                 "related_article": "what-to-expect",
+                "sources": ["gunn-1980", "gattie-2020"],
             },
             {
                 "question": "How many sessions will I need?",
                 "answer": (
-                    "<p>It is different for each person. It depends on your condition and how "
-                    "long you have had it. It also depends on how much scar tissue there is "
-                    "and how fast your body heals. Your physiotherapist will talk with you "
-                    "about a plan.</p>"
+                    "<p>It is different for each person. Many courses of dry needling are 3 to "
+                    "6 sessions. It may depend on your condition, how long you have had it and "
+                    "how your body responds.</p>"
                 ),
                 "order": 2,
                 "related_article": "what-to-expect",
+                "sources": ["gattie-2020", "gunn-1980"],
+            },
+            {
+                "question": "What if IMS is not helping?",
+                "answer": (
+                    "<p>Our clinic's rule is to review your plan if you feel no better after 3 "
+                    "or 4 sessions. Your physiotherapist may change the plan, stop IMS, or "
+                    "suggest other care or a visit to your doctor.</p>"
+                ),
+                "order": 3,
+                "related_article": "what-to-expect",
+                "sources": ["gattie-2020", "umbrella-2023"],
             },
             {
                 "question": "Will I feel better after one session?",
                 "answer": (
-                    "<p>Some people notice a change right away, such as moving more easily. "
-                    "The effects of IMS are cumulative. This means they add up over several "
-                    "sessions. Results vary from person to person.</p>"
+                    "<p>Some people feel less pain or move more easily soon after a session. "
+                    "Others need a few sessions, and some are not helped. Studies mostly show "
+                    "short-term help.</p>"
                 ),
-                "order": 3,
+                "order": 4,
                 "related_article": "what-to-expect",
+                "sources": ["navarro-2020", "espejo-2017"],
             },
         ],
     },
@@ -713,9 +1048,9 @@ BENEFITS = [
     {
         "title": "Pain relief",
         "explanation": (
-            "Dry needling can often ease pain in one area that comes from tight muscles, "
-            "trigger points or myofascial pain. Myofascial means the muscles and the thin "
-            "layer of tissue around them."
+            "Dry needling may ease muscle pain for a while. It is used for pain from tight "
+            "muscles, trigger points or myofascial pain. Myofascial means the muscles and the "
+            "thin layer of tissue around them. Studies mostly show short-term relief."
         ),
         "order": 1,
     },
@@ -730,32 +1065,33 @@ BENEFITS = [
     {
         "title": "Better range of motion",
         "explanation": (
-            "Range of motion is how far you can move a joint. As tight muscles relax, your "
-            "joints may bend and turn more freely."
+            "Range of motion is how far you can move a joint. In some studies, people could "
+            "move a little farther for a short time after dry needling."
         ),
         "order": 3,
     },
     {
         "title": "Fewer muscle spasms",
         "explanation": (
-            "A spasm is when a muscle tightens on its own. Needling can help ease spasms and "
-            "the discomfort they cause."
+            "A spasm is when a muscle tightens on its own. Some people find needling eases "
+            "spasms for a while, though there is little research on this."
         ),
         "order": 4,
     },
     {
         "title": "Better blood flow",
         "explanation": (
-            "Needling may bring more blood flow to the area. Blood carries oxygen and "
-            "nutrients, which can help the area heal."
+            "Researchers think needling may change blood flow in the muscle. This is one "
+            "idea of how it might work. It has not been proven."
         ),
         "order": 5,
     },
     {
         "title": "Natural pain relief",
         "explanation": (
-            "Needling may cause your body to release its own pain-relieving chemicals, such "
-            "as endorphins. These can ease pain and help you feel well."
+            "Some researchers think needling may cause your body to release its own "
+            "pain-relieving chemicals, such as endorphins. This is an idea, not a proven "
+            "fact."
         ),
         "order": 6,
     },
@@ -770,31 +1106,31 @@ BENEFITS = [
     {
         "title": "Easier everyday movement",
         "explanation": (
-            "When tight muscles work better, everyday tasks may get easier. These include "
+            "If pain eases, everyday tasks may get easier for a while. These include "
             "reaching, bending and walking."
         ),
         "order": 8,
     },
     {
-        "title": "Relief that can come quickly",
+        "title": "Relief that can come soon",
         "explanation": (
-            "Some people feel relief soon after a session. This can be helpful for new or "
-            "sudden pain."
+            "Some people feel less pain soon after a session. Others need a few sessions, "
+            "and some are not helped."
         ),
         "order": 9,
     },
     {
         "title": "Targeted treatment",
         "explanation": (
-            "The needle goes into the exact muscles or trigger points that need care. Your "
-            "treatment is matched to your body and your needs."
+            "The needle goes into the tight, tender spots your physiotherapist finds in your "
+            "exam. Your treatment is matched to your body."
         ),
         "order": 10,
     },
     {
         "title": "Help with long-term conditions",
         "explanation": (
-            "Dry needling may help people manage long-term conditions. Examples are "
+            "Dry needling may help some people manage long-term conditions. Examples are "
             "myofascial pain syndrome and some kinds of headaches."
         ),
         "order": 11,
@@ -803,7 +1139,8 @@ BENEFITS = [
         "title": "Minimally invasive",
         "explanation": (
             "Minimally invasive means it does not involve surgery or cuts. The needles are "
-            "very thin, and nothing is injected. Most people handle the treatment well."
+            "very thin, and nothing is injected. Mild side effects such as a bruise are "
+            "common; serious ones are rare."
         ),
         "order": 12,
     },
@@ -811,26 +1148,29 @@ BENEFITS = [
 
 CONDITIONS = [
     {
-        "name": "Chronic pain",
+        "name": "Chronic muscle pain",
         "explanation": (
-            "Chronic pain is pain that lasts a long time. When it comes from tight muscles "
-            "and irritated nerves, IMS may help ease it over several sessions."
+            "Chronic pain is pain that lasts a long time. When it comes from tight, tender "
+            "muscles, dry needling may ease it for a while. Studies mostly show short-term "
+            "help."
         ),
         "order": 1,
     },
     {
-        "name": "Neuropathic (nerve-related) pain",
+        "name": "Muscle pain Dr. Gunn linked to an irritated nerve root",
         "explanation": (
-            "This is pain from a nerve that is not working properly. IMS aims at the tight "
-            "muscles linked to that nerve, which may take pressure off it."
+            "Dr. Gunn believed some muscle pain comes from a nerve near the spine that works "
+            "poorly but looks normal. This is his theory. It is not the neuropathic pain "
+            "doctors diagnose, such as nerve pain from diabetes or after shingles. IMS is "
+            "not an established treatment for those; please see your doctor."
         ),
         "order": 2,
     },
     {
-        "name": "Back and neck pain from tight spinal muscles",
+        "name": "Back and neck pain with tight muscles",
         "explanation": (
-            "Short, tight muscles along the spine can squeeze the discs, joints and nerve "
-            "roots. IMS may help these muscles relax and ease the squeeze."
+            "Needling may help tight muscles along the spine relax for a while. For neck "
+            "pain, reviews found short-term relief."
         ),
         "order": 3,
     },
@@ -845,16 +1185,16 @@ CONDITIONS = [
     {
         "name": "Sports injuries",
         "explanation": (
-            "Injuries from sport often leave muscles tight and sore. IMS may help you move "
-            "more freely while you do your rehab exercises."
+            "Injuries from sport often leave muscles tight and sore. IMS may help some people "
+            "move more freely while they do their rehab exercises."
         ),
         "order": 5,
     },
     {
         "name": "Injuries that keep coming back",
         "explanation": (
-            "Tight muscles linked to an irritated nerve can keep an injury from settling. "
-            "IMS may help by treating those muscles, not only the sore spot."
+            "Tight, tender muscles can be part of an injury that keeps coming back. IMS may "
+            "help some people as one part of a plan built around exercise."
         ),
         "order": 6,
     },
@@ -862,7 +1202,7 @@ CONDITIONS = [
         "name": "Tension headaches",
         "explanation": (
             "Tight muscles in the neck and shoulders can send pain into the head. For some "
-            "people, treating these muscles makes headaches less frequent or less strong."
+            "people, treating these muscles may make headaches less frequent or less strong."
         ),
         "order": 7,
     },
@@ -870,7 +1210,7 @@ CONDITIONS = [
         "name": "Myofascial pain syndrome",
         "explanation": (
             "This is long-lasting pain from trigger points, which are tight knots in muscle. "
-            "Needling the trigger points may help the muscle relax and hurt less."
+            "Needling the trigger points may help the muscle relax and hurt less for a while."
         ),
         "order": 8,
     },
@@ -878,24 +1218,27 @@ CONDITIONS = [
         "name": "Tendonitis",
         "explanation": (
             "Tendonitis means a sore, irritated tendon, the cord that joins muscle to bone. "
-            "Tight muscles can add strain to a tendon, and IMS may help them relax."
+            "The evidence for needling here is limited. If used, it may be one part of a "
+            "plan that includes exercise."
         ),
         "order": 9,
     },
     {
         "name": "Carpal tunnel syndrome",
         "explanation": (
-            "This causes numbness, tingling or pain in the hand. Tight muscles and an "
-            "irritated nerve in the neck or arm can play a part, and IMS may help those "
-            "muscles relax."
+            "This is pressure on a nerve at the wrist, called the median nerve. It causes "
+            "numbness, tingling or pain in the hand. Wrist splints come first, then "
+            "injections or surgery. The evidence for needling is very limited. Constant "
+            "numbness or a weak grip needs a doctor."
         ),
         "order": 10,
     },
     {
         "name": "Pain linked to osteoarthritis",
         "explanation": (
-            "Osteoarthritis is wear and tear in a joint. IMS does not change the joint, but "
-            "it may ease pain from tight muscles around it."
+            "Osteoarthritis is wear and tear in a joint. IMS does not change the joint. It "
+            "may ease pain from tight muscles around it for some people, but the evidence is "
+            "limited."
         ),
         "order": 11,
     },
@@ -906,8 +1249,9 @@ PRECAUTIONS = [
         "name": "Pregnancy",
         "kind": "avoid",
         "explanation": (
-            "IMS is not recommended during pregnancy. Do you think you could be pregnant? "
-            "If so, tell your physiotherapist before treatment."
+            "Our clinic's policy is not to give IMS during pregnancy. This is our choice to "
+            "be careful. If you could be pregnant, tell your physiotherapist before "
+            "treatment."
         ),
         "self_check_question": "Are you pregnant, or could you be?",
         "order": 1,
@@ -916,8 +1260,8 @@ PRECAUTIONS = [
         "name": "Bleeding disorders such as hemophilia",
         "kind": "avoid",
         "explanation": (
-            "Hemophilia is a condition where the blood does not clot well. IMS is not "
-            "recommended if you have it or any other bleeding disorder."
+            "Hemophilia is a condition where the blood does not clot well. We do not give "
+            "IMS if you have it or any other bleeding disorder."
         ),
         "self_check_question": "Do you have hemophilia or another bleeding disorder?",
         "order": 2,
@@ -926,22 +1270,278 @@ PRECAUTIONS = [
         "name": "Infection in the area to be treated",
         "kind": "avoid",
         "explanation": (
-            "A needle should not go into skin or muscle that is infected. Tell your "
-            "physiotherapist about any infection where you would be treated."
+            "A needle should not go into skin or muscle that is infected. We wait until an "
+            "infection, rash or broken skin in the area has healed."
         ),
-        "self_check_question": "Do you have an infection in or near the area to be treated?",
+        "self_check_question": (
+            "Do you have an infection, a rash or broken skin where you would be treated?"
+        ),
         "order": 3,
     },
     {
-        "name": "Blood-thinning (anticoagulant) medicine",
+        "name": "Lymphoedema or lymph nodes removed",
+        "kind": "avoid",
+        "explanation": (
+            "Lymphoedema is long-lasting swelling when lymph fluid does not drain well. We do "
+            "not needle an arm or leg with lymphoedema, or on the side where lymph nodes "
+            "were removed, because of the risk of infection."
+        ),
+        "self_check_question": (
+            "Do you have lymphoedema, or have you had lymph nodes removed (for example for "
+            "breast cancer)?"
+        ),
+        "order": 4,
+    },
+    {
+        "name": "Not able to give consent",
+        "kind": "avoid",
+        "explanation": (
+            "You must be able to understand the treatment and its risks and agree to it "
+            "yourself. If you can't, we do not give IMS."
+        ),
+        "self_check_question": (
+            "Is there any reason you may not be able to understand the treatment or agree to "
+            "it yourself?"
+        ),
+        "order": 5,
+    },
+    {
+        "name": "Children and teenagers",
+        "kind": "avoid",
+        "explanation": (
+            "Our clinic's policy is to give IMS only to adults aged 18 or over. Younger "
+            "people can have other physiotherapy."
+        ),
+        "self_check_question": "Are you under 18?",
+        "order": 6,
+    },
+    {
+        "name": "Blood thinners and some supplements",
         "kind": "tell",
         "explanation": (
-            "Anticoagulants are medicines that make your blood clot more slowly. If you take "
-            "one, tell your physiotherapist before treatment. Do not stop any medicine "
-            "without asking your doctor."
+            "Anticoagulants and antiplatelet medicines, such as daily aspirin, make bruising "
+            "and bleeding more likely. Some supplements may affect bleeding too. Tell your "
+            "physiotherapist before treatment. Do not stop any medicine without asking your "
+            "doctor."
         ),
-        "self_check_question": "Do you take a blood thinner (anticoagulant)?",
+        "self_check_question": (
+            "Do you take a blood thinner, daily aspirin, or a medicine or supplement that "
+            "affects bleeding?"
+        ),
+        "order": 7,
+    },
+    {
+        "name": "A weak immune system",
+        "kind": "tell",
+        "explanation": (
+            "Cancer treatment, steroid tablets, diabetes and some other illnesses make it "
+            "harder to fight germs. Your physiotherapist may take extra care or suggest other "
+            "treatment."
+        ),
+        "self_check_question": (
+            "Is your immune system weak, for example from cancer treatment, steroid tablets "
+            "or diabetes?"
+        ),
+        "order": 8,
+    },
+    {
+        "name": "Metal allergy",
+        "kind": "tell",
+        "explanation": (
+            "The needles are made of steel, which can contain nickel. Tell your "
+            "physiotherapist about any metal allergy before treatment."
+        ),
+        "self_check_question": "Are you allergic to any metal, such as nickel?",
+        "order": 9,
+    },
+    {
+        "name": "Implants and recent surgery",
+        "kind": "tell",
+        "explanation": (
+            "Needles are kept away from a pacemaker, breast implants, a joint replacement "
+            "and a recent surgery scar. Tell your physiotherapist about any implant or "
+            "operation."
+        ),
+        "self_check_question": (
+            "Do you have a pacemaker, breast implants, a joint replacement or another implant, "
+            "or have you had surgery recently?"
+        ),
+        "order": 10,
+    },
+    {
+        "name": "Epilepsy or seizures",
+        "kind": "tell",
+        "explanation": (
+            "Tell your physiotherapist if you have epilepsy or seizures. They will plan how "
+            "to keep you safe, for example by treating you lying down."
+        ),
+        "self_check_question": "Do you have epilepsy or seizures?",
+        "order": 11,
+    },
+    {
+        "name": "Fear of needles or fainting",
+        "kind": "tell",
+        "explanation": (
+            "Some people feel faint with needles. Tell your physiotherapist, so you can be "
+            "treated lying down and take it slowly. You can stop at any time."
+        ),
+        "self_check_question": (
+            "Are you very afraid of needles, or have you fainted at a needle before?"
+        ),
+        "order": 12,
+    },
+]
+
+RED_FLAGS = [
+    {
+        "question": "Do you have chest pain, or are you short of breath, right now?",
+        "route": "911",
+        "explanation": "Chest pain or trouble breathing can be a heart or lung emergency.",
+        "order": 1,
+    },
+    {
+        "question": (
+            "Have you had new trouble controlling your bladder or bowels, or numbness "
+            "between your legs?"
+        ),
+        "route": "911",
+        "explanation": "With back pain, this can mean pressure on the nerves of the spine.",
+        "order": 2,
+    },
+    {
+        "question": "Do you have a fever along with your pain?",
+        "route": "same_day",
+        "explanation": "Fever with pain can mean an infection that needs a doctor.",
+        "order": 3,
+    },
+    {
+        "question": "Have you lost weight without trying?",
+        "route": "same_day",
+        "explanation": "Weight loss you can't explain needs a doctor's check.",
         "order": 4,
+    },
+    {
+        "question": "Have you ever had cancer?",
+        "route": "same_day",
+        "explanation": "New pain after cancer should be checked by a doctor first.",
+        "order": 5,
+    },
+    {
+        "question": "Is your pain severe at night, so it wakes you or does not ease with rest?",
+        "route": "same_day",
+        "explanation": "Severe pain at night needs a doctor's check before any IMS.",
+        "order": 6,
+    },
+    {
+        "question": "Do you have new weakness or numbness in an arm or leg?",
+        "route": "same_day",
+        "explanation": "New weakness or numbness can mean a nerve problem a doctor should see.",
+        "order": 7,
+    },
+]
+
+SIDE_EFFECTS = [
+    {
+        "name": "Bleeding at the needle spot",
+        "frequency": "common",
+        "rate": "about 1 in 20 treatments in one study, and 1 in 6 in another",
+        "explanation": (
+            "A small drop of blood where the needle went in. Press on the spot with a clean "
+            "tissue for a minute or two. Bleeding is more likely if you take a blood thinner."
+        ),
+        "order": 1,
+    },
+    {
+        "name": "A bruise",
+        "frequency": "common",
+        "rate": "about 1 in 13 treatments",
+        "explanation": (
+            "A small bruise can form where the needle went in. It fades over a few days, "
+            "like any bruise. Tell us if you bruise easily."
+        ),
+        "order": 2,
+    },
+    {
+        "name": "Pain during treatment",
+        "frequency": "common",
+        "rate": "about 1 in 33 to 1 in 17 treatments were reported as painful",
+        "explanation": (
+            "A deep cramp when the needle is in a tight muscle is common and expected. Tell "
+            "your physiotherapist at once about sharp, burning or electric pain. You can stop "
+            "at any time."
+        ),
+        "order": 3,
+    },
+    {
+        "name": "Soreness after treatment",
+        "frequency": "common",
+        "rate": "very common: in some trials, more than half of people",
+        "explanation": (
+            "A deep ache for 24 to 48 hours, like after a hard workout. It usually settles on "
+            "its own. A cool pack and gentle movement help."
+        ),
+        "order": 4,
+    },
+    {
+        "name": "A short flare-up of your usual pain",
+        "frequency": "uncommon",
+        "rate": "about 1 in 110 treatments",
+        "explanation": (
+            "Your usual pain may feel worse for a day or two. Call us if it lasts longer "
+            "than 48 hours or keeps getting worse."
+        ),
+        "order": 5,
+    },
+    {
+        "name": "Feeling tired or drowsy",
+        "frequency": "uncommon",
+        "rate": "about 1 in 400 treatments",
+        "explanation": (
+            "You may feel drowsy or tired for a few hours. Do not drive, cycle or use "
+            "machines until it has passed."
+        ),
+        "order": 6,
+    },
+    {
+        "name": "Feeling faint, dizzy or sick, or a headache",
+        "frequency": "uncommon",
+        "rate": "headache or feeling sick: about 1 in 700 treatments each",
+        "explanation": (
+            "Some people feel faint or dizzy, most often if they are anxious, hungry or have "
+            "fainted at needles before. Tell your physiotherapist at once: lying down helps. "
+            "Do not drive until you feel well."
+        ),
+        "order": 7,
+    },
+    {
+        "name": "Collapsed lung (pneumothorax)",
+        "frequency": "rare",
+        "rate": "rare: all serious side effects together, about 1 in 1,000 treatments or fewer",
+        "explanation": (
+            "A needle near the chest, ribs, shoulders or upper back can puncture a lung. Signs "
+            "may start hours or up to two days later: pain when you breathe in, feeling short "
+            "of breath, or a dry cough. Call 911 or go to the nearest emergency department, "
+            "and tell them you had needling."
+        ),
+        "order": 8,
+    },
+    {
+        "name": "Infection",
+        "frequency": "rare",
+        "rate": "rare",
+        "explanation": INFECTION_RULE,
+        "order": 9,
+    },
+    {
+        "name": "Nerve injury or heavy bleeding",
+        "frequency": "rare",
+        "rate": "rare",
+        "explanation": (
+            "Call the clinic and see a doctor today about new numbness, tingling or weakness "
+            "after treatment. For bleeding that does not stop after 10 minutes of firm "
+            "pressure, get urgent care."
+        ),
+        "order": 10,
     },
 ]
 
@@ -951,18 +1551,28 @@ AFTERCARE_TIPS = [
         "title": "A deep ache for 24 to 48 hours",
         "text": (
             "The treated muscles often ache for 24 to 48 hours. It can feel like your "
-            "muscles after a hard workout. This is normal and a good reaction to treatment."
+            "muscles after a hard workout. This is common and expected. It usually settles "
+            "on its own."
         ),
         "order": 1,
     },
     {
         "kind": "normal",
-        "title": "Moving more easily right away",
+        "title": "A small bruise or a drop of blood",
         "text": (
-            "Many people can move farther or more easily right after a session. The muscles "
-            "may feel looser too."
+            "A small bruise or a drop of blood at a needle spot is common. Press gently with "
+            "a clean tissue. The bruise fades over a few days."
         ),
         "order": 2,
+    },
+    {
+        "kind": "normal",
+        "title": "Feeling tired or drowsy",
+        "text": (
+            "Some people feel drowsy, tired or a little faint for a few hours. Do not drive, "
+            "cycle or use machines until it has passed."
+        ),
+        "order": 3,
     },
     {
         "kind": "self_care",
@@ -971,7 +1581,7 @@ AFTERCARE_TIPS = [
             "Put a cool pack on sore areas to ease the ache. Wrap it in a thin towel so it "
             "does not touch your bare skin."
         ),
-        "order": 3,
+        "order": 4,
     },
     {
         "kind": "self_care",
@@ -980,22 +1590,14 @@ AFTERCARE_TIPS = [
             "Gentle movement helps. Do the exercises and stretches your physiotherapist "
             "gave you, the way they showed you."
         ),
-        "order": 4,
-    },
-    {
-        "kind": "self_care",
-        "title": "Come once a week",
-        "text": (
-            "IMS is usually done once a week. This gives your body time to heal between sessions."
-        ),
         "order": 5,
     },
     {
         "kind": "self_care",
-        "title": "Give it time",
+        "title": "Review your plan if it is not helping",
         "text": (
-            "The effects of IMS are cumulative. They add up from one session to the next. "
-            "Results vary from person to person."
+            "IMS is often given about once a week. If you feel no better after 3 or 4 "
+            "sessions, ask your physiotherapist to check you again and review the plan."
         ),
         "order": 6,
     },
@@ -1011,21 +1613,103 @@ AFTERCARE_TIPS = [
     {
         "kind": "call_clinic",
         "title": "Signs of infection at a needle spot",
-        "text": (
-            "Call the clinic if a needle spot gets red, hot or swollen, and it spreads. If "
-            "you also have a fever or feel unwell, see a doctor the same day."
-        ),
+        "text": INFECTION_RULE,
         "order": 8,
     },
     {
-        "kind": "urgent",
-        "title": "Sudden shortness of breath or chest pain",
-        "text": (
-            "This is rare. But if you have sudden shortness of breath or chest pain after "
-            "treatment near the chest, ribs or upper back, call 911 or go to the nearest "
-            "emergency department right away. Do not wait to call the clinic first."
-        ),
+        "kind": "call_clinic",
+        "title": "New numbness, tingling or weakness",
+        "text": "Call the clinic and see a doctor today if you notice new numbness, tingling or weakness.",
         "order": 9,
+    },
+    {
+        "kind": "urgent",
+        "title": "Chest pain or trouble breathing, even a day or two later",
+        "text": (
+            "This is rare. Signs can start hours or up to two days later: chest pain, pain "
+            "when you breathe in, shortness of breath or a dry cough. Call 911 or go to the "
+            "nearest emergency department right away. Tell them you had needling. Do not "
+            "wait to call the clinic first."
+        ),
+        "order": 10,
+    },
+    {
+        "kind": "urgent",
+        "title": "Bleeding that will not stop",
+        "text": (
+            "Press hard on a needle spot that bleeds. If it still bleeds heavily after 10 "
+            "minutes, call 911 or go to the nearest emergency department."
+        ),
+        "order": 11,
+    },
+]
+
+COVERAGE_TOPICS = [
+    {
+        "title": "Our fees and how IMS is billed",
+        "text": (
+            "<p>IMS is part of a physiotherapy visit. It is billed as physiotherapy, not as "
+            "a separate product.</p>"
+            "<ul>"
+            "<li>First assessment (about 45 minutes): $120</li>"
+            "<li>Treatment visit with IMS (about 30 minutes): $95</li>"
+            "</ul>"
+            "<p>We tell you the fee before you book. You can ask us any time what a visit "
+            "will cost you.</p>"
+        ),
+        "order": 1,
+    },
+    {
+        "title": "Extended health plans and direct billing",
+        "text": (
+            "<p>Many work and private health plans pay part of the cost of physiotherapy. "
+            "Each plan sets its own yearly limit. Check your plan before your visit.</p>"
+            "<p>We can bill many plans directly, so you pay only the part your plan does "
+            "not cover. Bring your plan card to your first visit.</p>"
+        ),
+        "order": 2,
+    },
+    {
+        "title": "MSP supplementary benefits",
+        "text": (
+            "<p>If you have MSP premium assistance, or are in some other groups, MSP pays "
+            "$23 a visit toward physiotherapy. The limit is 10 visits a calendar year in "
+            "total, shared with acupuncture, chiropractic, massage therapy, naturopathy and "
+            "non-surgical podiatry.</p>"
+            "<p>Our fee is higher than $23. Before treatment we will tell you how much MSP "
+            "pays and how much you pay on top.</p>"
+        ),
+        "order": 3,
+    },
+    {
+        "title": "After a car crash: ICBC",
+        "text": (
+            "<p>If you were hurt in a crash in BC, report it to ICBC and get a claim number. "
+            "You can then start physiotherapy without a doctor's referral. ICBC pre-approves "
+            "up to 25 physiotherapy visits in the first 12 weeks after the crash.</p>"
+            "<p>Bring your claim number to your first visit. ICBC pays a set fee per visit. "
+            "If our fee is higher, we tell you first, and you pay the difference.</p>"
+        ),
+        "order": 4,
+    },
+    {
+        "title": "Hurt at work: WorkSafeBC",
+        "text": (
+            "<p>Tell us if your injury happened at work, and report it to WorkSafeBC. Once "
+            "WorkSafeBC accepts your claim, we bill them directly and you should not have to "
+            "pay. A physiotherapist with a WorkSafeBC contract can assess you before your "
+            "claim is accepted. If the claim is not accepted, you may be asked to pay.</p>"
+        ),
+        "order": 5,
+    },
+    {
+        "title": "Receipts",
+        "text": (
+            "<p>We give you a receipt for every visit. It shows the date, the fee and your "
+            "physiotherapist's name and college registration number. Keep it for your health "
+            "plan.</p>"
+        ),
+        "order": 6,
     },
 ]
 
@@ -1034,107 +1718,140 @@ SITE_PAGES = [
         "key": "home",
         "title": "IMS and dry needling, explained",
         "meta_description": (
-            "Plain-language answers about IMS and dry needling: what it is, how it works, "
-            "who it may help, and what to expect at your physiotherapy visit."
+            "Plain-language answers about IMS and dry needling: what it is, what the research "
+            "shows, side effects, and what to expect at your physiotherapy visit."
         ),
         "intro": (
             "<p>IMS (intramuscular stimulation) is a type of dry needling done by a trained "
-            "physiotherapist. A very thin needle goes into tight muscles to help them relax "
-            "and to ease pain that comes from muscles and nerves.</p>"
+            "physiotherapist. A very thin needle goes into tight muscles. It may ease some "
+            "kinds of muscle pain for a while. Results vary from person to person.</p>"
         ),
         "body": (
             "<p>A registered physiotherapist certified in IMS checks every article. This site "
             "is for general learning. It does not replace advice from your own health care "
             "provider.</p>"
         ),
+        "sources": [],
     },
     {
         "key": "articles",
         "title": "Articles about IMS",
         "meta_description": (
-            "Short, clear articles about IMS: how it works, nerve-related pain, trigger "
+            "Short, clear articles about IMS: how it might work, Dr. Gunn's theory, trigger "
             "points, how it differs from acupuncture, and who should not have it."
         ),
         "intro": (
             "<p>Clear, short articles about IMS and dry needling. Each one is checked by a "
-            "registered physiotherapist. New here? Start with the first one.</p>"
+            "registered physiotherapist and lists its sources. New here? Start with the first "
+            "one.</p>"
         ),
         "body": "",
+        "sources": [],
     },
     {
         "key": "faq",
         "title": "Questions and answers about IMS",
         "meta_description": (
-            "Answers to common questions about IMS: how it compares with acupuncture, what "
-            "to tell us first, soreness after treatment and how many visits you may need."
+            "Answers to common questions about IMS: side effects, your right to stop, what to "
+            "tell us first, soreness after treatment and how many visits you may need."
         ),
         "intro": (
-            "<p>Short answers to the questions people ask us most. Don't see your question? "
-            "Call or e-mail us.</p>"
+            "<p>Short answers to the questions people ask us most. Each answer lists its "
+            "sources. Don't see your question? Call or e-mail us.</p>"
         ),
         "body": "",
+        "sources": [],
     },
     {
         "key": "benefits",
         "title": "How IMS and dry needling may help",
         "meta_description": (
-            "How IMS and dry needling may help: easing pain, relaxing tight muscles, better "
-            "movement and blood flow. Results vary from person to person."
+            "How IMS and dry needling may help: easing pain for a while, relaxing tight "
+            "muscles and moving more easily. Results vary from person to person."
         ),
         "intro": (
-            "<p>Dry needling may help in several ways. Here are the main ones. How much it "
-            "helps is different for each person.</p>"
+            "<p>Dry needling may help in several ways. Some are shown in studies, mostly for "
+            "a short time. Others are ideas researchers are still testing. How much it helps "
+            "is different for each person.</p>"
         ),
         "body": (
             "<p>IMS works best as one part of a plan that includes exercise and other care "
-            "from your physiotherapist.</p>"
+            'from your physiotherapist. Read <a href="/evidence/">what the research shows</a> '
+            "to see how strong the evidence is.</p>"
         ),
+        "sources": ["espejo-2017", "navarro-2020", "umbrella-2023"],
     },
     {
         "key": "conditions",
         "title": "Conditions IMS may help",
         "meta_description": (
-            "Conditions IMS may help, from back and neck pain and tension headaches to "
-            "sports injuries, tendonitis and carpal tunnel syndrome, explained simply."
+            "Conditions IMS is used for, from back and neck pain and tension headaches to "
+            "sports injuries, with how strong the evidence is and when to see a doctor."
         ),
         "intro": (
-            "<p>IMS is used for pain that comes from tight muscles and irritated nerves. "
-            "These are some of the problems it may help with.</p>"
+            "<p>IMS is used for some kinds of muscle pain. These are some of the problems it "
+            "may help with. For many, the evidence is limited.</p>"
         ),
         "body": (
             "<p>Your physiotherapist will examine you first. They will tell you if IMS is a "
-            "good fit for your pain.</p>"
+            "good fit for your pain, and send you to a doctor if you need one first.</p>"
         ),
+        "sources": ["navarro-2020", "espejo-2017", "nhs-carpal-tunnel", "iasp-terms"],
     },
     {
         "key": "safety",
         "title": "Is IMS safe for me?",
         "meta_description": (
-            "Who should not have IMS, what to tell your physiotherapist first, and how "
-            "single-use sterile needles keep the risk of infection very low."
+            "Side effects of IMS and how often they happen, who should not have it, what to "
+            "tell your physiotherapist first, and when to get urgent help."
         ),
         "intro": (
-            "<p>IMS is generally safe when a trained physiotherapist does it, but it is not "
-            "right for everyone. Check the list below before your visit.</p>"
+            "<p>Mild side effects such as a bruise are common. Serious ones are rare. IMS is "
+            "not right for everyone. Read this page before your visit.</p>"
         ),
         "body": (
-            "<p><strong>A note about medicines.</strong> Tell your physiotherapist about "
-            "every medicine you take, especially blood thinners. Bring a list to your first "
-            "visit. Do not stop taking any medicine without asking your doctor first.</p>"
+            "<h2>Your consent and your right to stop</h2>"
+            "<p>Before the first needle, your physiotherapist will explain what they plan to "
+            "do, the side effects and risks, and other choices you have. They will ask for "
+            "your consent. You can say no, and you can stop at any time.</p>"
+            "<h2>About your medicines</h2>"
+            "<p>Tell your physiotherapist about every medicine and supplement you take, "
+            "especially blood thinners. Bring a list to your first visit. Do not stop taking "
+            "any medicine without asking your doctor first.</p>"
+            "<h2>Driving</h2>"
+            "<p>Do not drive while you feel drowsy, dizzy or faint after treatment. Wait "
+            "until it has passed.</p>"
+            "<h2>If it is not helping</h2>"
+            "<p>Our clinic's rule is to review your plan if you feel no better after 3 or 4 "
+            "sessions.</p>"
         ),
+        "sources": [
+            "brady-2014",
+            "boyce-2020",
+            "nhs-acupuncture",
+            "patel-2019",
+            "cureus-2021",
+            "physio-alberta-consent",
+            "navarro-2020",
+        ],
     },
     {
         "key": "aftercare",
         "title": "After your IMS treatment",
         "meta_description": (
             "What is normal after IMS, how to ease the ache with cool packs and gentle "
-            "movement, and when to call the clinic or get urgent help."
+            "movement, driving, signs of infection, and when to get urgent help."
         ),
         "intro": (
-            "<p>Most people feel a deep ache for a day or two after IMS. Here is what is "
+            "<p>Many people feel a deep ache for a day or two after IMS. Here is what is "
             "normal, what helps and when to get help.</p>"
         ),
-        "body": ("<p>In an emergency, call 911 or go to the nearest emergency department.</p>"),
+        "body": (
+            "<p>In an emergency, call 911 or go to the nearest emergency department. For "
+            "health advice from a nurse, day or night, call HealthLink BC at 8-1-1 (7-1-1 "
+            "for deaf and hard-of-hearing callers).</p>"
+        ),
+        "sources": ["navarro-2020", "brady-2014", "patel-2019", "healthlink"],
     },
     {
         "key": "contact",
@@ -1148,6 +1865,100 @@ SITE_PAGES = [
             "assessment online.</p>"
         ),
         "body": "",
+        "sources": [],
+    },
+    {
+        "key": "evidence",
+        "title": "What the research shows",
+        "meta_description": (
+            "What studies of dry needling and IMS show, how strong that evidence is, what is "
+            "still unknown, and what the safety studies found, in plain words."
+        ),
+        "intro": (
+            "<p>Here is what the studies show about dry needling and IMS, how strong the "
+            "evidence is, and what nobody knows yet.</p>"
+        ),
+        "body": (
+            "<h2>What the studies show</h2>"
+            "<p>Reviews that pool many trials found that dry needling can ease muscle pain "
+            "more than fake needling or no treatment. The effect was seen right after "
+            "treatment and for up to a few months. In people with neck pain, it helped "
+            "about as much as other physiotherapy, not more. Some studies also found people "
+            "could move a little better for a short time.</p>"
+            "<h2>How strong is the evidence?</h2>"
+            "<p>The evidence is of low to moderate quality. Many trials were small. They "
+            "used different methods, so they are hard to compare. A large review of reviews "
+            "said strong proof is still lacking.</p>"
+            "<h2>Studies of IMS itself</h2>"
+            "<p>There are few trials of IMS itself. The best known is from 1980. It tested "
+            "Dr. Gunn's needling in 56 injured workers with long-lasting low back pain. Those "
+            "who had needling added to their care did better, and more of them went back to "
+            "work. It was one small study, done many years ago.</p>"
+            "<h2>How it works</h2>"
+            "<p>Researchers don't yet know how IMS or dry needling works. Dr. Gunn's idea of "
+            "nerves that work poorly but look normal is a theory. Other proposed ways, such "
+            "as changes in blood flow or the body's own pain-relieving chemicals, are also "
+            "not proven.</p>"
+            "<h2>What is still unknown</h2>"
+            "<ul>"
+            "<li>how long any benefit lasts</li>"
+            "<li>who is most likely to be helped</li>"
+            "<li>how many sessions are best</li>"
+            "<li>whether IMS works better than other kinds of dry needling</li>"
+            "</ul>"
+            "<h2>What the safety studies found</h2>"
+            "<p>In two large studies, about 1 in 5 treatments led to a mild side effect, "
+            "such as a bruise or bleeding. Serious side effects were rare: about 1 in 1,000 "
+            "treatments or fewer.</p>"
+        ),
+        "sources": [
+            "espejo-2017",
+            "navarro-2020",
+            "umbrella-2023",
+            "gunn-1980",
+            "istop",
+            "brady-2014",
+            "boyce-2020",
+        ],
+    },
+    {
+        "key": "coverage",
+        "title": "Costs and coverage in BC",
+        "meta_description": (
+            "What IMS costs at our clinic and who may pay for it in BC: health plans and "
+            "direct billing, MSP supplementary benefits, ICBC, WorkSafeBC and receipts."
+        ),
+        "intro": (
+            "<p>Here is what a visit costs and who may help pay for it. Amounts and limits "
+            "change, so we check this page often.</p>"
+        ),
+        "body": "",
+        "sources": ["msp-supplementary", "pabc-icbc", "ubc-icbc", "worksafebc", "pabc-other"],
+    },
+    {
+        "key": "practitioners",
+        "title": "Who treats you",
+        "meta_description": (
+            "Meet the registered physiotherapists who give IMS at our clinic, their training "
+            "and languages, and how to check a registration on the college's public register."
+        ),
+        "intro": (
+            "<p>Only registered physiotherapists trained in IMS give IMS at our clinic. Here "
+            "is who they are.</p>"
+        ),
+        "body": (
+            "<h2>How to check a registration</h2>"
+            "<p>In BC, physiotherapists are registered with the College of Health and Care "
+            "Professionals of BC. A physiotherapist who uses needles must also be on the "
+            "college's roster for acupuncture and dry needling. You can check both yourself:</p>"
+            "<ol>"
+            "<li>Go to the college's website, chcpbc.org.</li>"
+            "<li>Open its public register and search for the physiotherapist's name.</li>"
+            "<li>Check that they are registered as a physical therapist, and that their "
+            "record shows they may use acupuncture or dry needling.</li>"
+            "</ol>"
+        ),
+        "sources": ["college-roster", "chcpbc"],
     },
 ]
 
@@ -1157,8 +1968,8 @@ GLOSSARY_TERMS = [
         "slug": "ims",
         "definition": (
             "Short for intramuscular stimulation. A type of dry needling developed by "
-            "Dr. Chan Gunn. A physiotherapist puts a very thin needle into tight muscles "
-            "near an irritated nerve to help them relax."
+            "Dr. Chan Gunn. A physiotherapist puts a very thin needle into tight muscles, "
+            "often near the spine."
         ),
         "order": 0,
     },
@@ -1193,8 +2004,9 @@ GLOSSARY_TERMS = [
         "term": "Neuropathy",
         "slug": "neuropathy",
         "definition": (
-            "A nerve that is not working as well as it should. It can make the muscles it "
-            "controls tight and sore. Pain from it is called neuropathic pain."
+            "Doctors use this word for damage or disease of a nerve, such as nerve damage from "
+            "diabetes. Pain from it is called neuropathic pain. Dr. Gunn used the word in his "
+            "own way, for a nerve that works poorly but looks normal."
         ),
         "order": 0,
     },
@@ -1213,6 +2025,15 @@ GLOSSARY_TERMS = [
         "definition": (
             "A health reason not to have a treatment, or to wait. For example, IMS is not "
             "done on skin that has an infection."
+        ),
+        "order": 0,
+    },
+    {
+        "term": "Pneumothorax",
+        "slug": "pneumothorax",
+        "definition": (
+            "A collapsed lung: air leaks into the space around the lung. It is a rare risk of "
+            "needling near the chest. It needs emergency care."
         ),
         "order": 0,
     },

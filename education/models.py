@@ -102,19 +102,88 @@ class ClinicProfile(SingleRowModel):
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
 
 
+class ReviewerQuerySet(models.QuerySet):
+    def listed(self):
+        """Practitioners shown on the public "Who treats you" page."""
+        return self.filter(is_listed=True)
+
+
 class Reviewer(models.Model):
-    """A clinician who checks articles for medical accuracy."""
+    """A clinician who treats patients and checks content for medical accuracy.
+
+    The public "Who treats you" page shows each listed clinician's profile.
+    """
 
     name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=140, unique=True, help_text="Part of the profile's web address."
+    )
     credentials = models.CharField(
         max_length=200, help_text="For example: Registered Physiotherapist, MPT, CGIMS."
     )
+    on_needling_roster = models.BooleanField(
+        "on the college's acupuncture / dry needling roster",
+        default=False,
+        help_text="In BC a physiotherapist may use needles only once the college has "
+        "added them to its roster. Tick only after checking the public register.",
+    )
+    ims_training = models.CharField(
+        "IMS or dry needling training",
+        max_length=200,
+        blank=True,
+        help_text="For example: Gunn IMS certificate, 2015.",
+    )
+    languages = models.CharField(
+        "languages spoken", max_length=200, blank=True, help_text="For example: English, Punjabi."
+    )
+    bio = models.TextField("short introduction", blank=True, help_text="Two or three sentences.")
+    booking_url = HttpURLField(
+        "booking link", blank=True, help_text="Leave empty to use the clinic's booking link."
+    )
+    is_listed = models.BooleanField(
+        'show on "Who treats you"',
+        default=True,
+        help_text="Untick for reviewers who do not treat patients here.",
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    objects = ReviewerQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["order", "name"]
 
     def __str__(self):
         return f"{self.name}, {self.credentials}"
+
+    def get_absolute_url(self):
+        return reverse("education:practitioners") + f"#{self.slug}"
+
+
+class Source(models.Model):
+    """A published reference that backs what an article, answer or page says."""
+
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(
+        max_length=200, help_text="The journal, organisation or website that published it."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="The year it was published or last updated.",
+    )
+    url = HttpURLField("web address")
+    supports = models.TextField(
+        "what it supports",
+        help_text="In a few plain words: which facts on our pages this source backs.",
+    )
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["url"], name="source_unique_url")]
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher}{f', {self.year}' if self.year else ''})"
 
 
 class Resource(models.Model):
@@ -233,6 +302,9 @@ class ArticleQuerySet(models.QuerySet):
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
+    def without_sources(self):
+        return self.filter(sources__isnull=True)
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -294,6 +366,12 @@ class Article(models.Model):
     related_articles = models.ManyToManyField("self", blank=True)
     resources = models.ManyToManyField(
         Resource, blank=True, related_name="articles", verbose_name="learn more links"
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="articles",
+        help_text="The references that back this article. Shown as a Sources list.",
     )
     allow_comments = models.BooleanField(default=True)
 
@@ -370,6 +448,12 @@ class FAQ(models.Model):
         on_delete=models.SET_NULL,
         related_name="faqs",
         help_text="Optional: an article that explains this answer in more depth.",
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="faqs",
+        help_text="The references that back this answer. Shown under it as Sources.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -491,6 +575,97 @@ class Precaution(models.Model):
         return reverse("education:safety") + f"#precaution-{self.pk}"
 
 
+class RedFlag(models.Model):
+    """A warning sign the self-check asks about first, and where it sends the reader."""
+
+    class Route(models.TextChoices):
+        EMERGENCY = "911", "Call 911 now"
+        SAME_DAY = "same_day", "Call 8-1-1 or see a doctor today"
+
+    question = models.CharField(
+        max_length=250, help_text="A yes/no question, for example 'Do you have a fever?'."
+    )
+    route = models.CharField(
+        "where a yes sends them", max_length=10, choices=Route.choices, default=Route.SAME_DAY
+    )
+    explanation = models.CharField(
+        max_length=300, help_text="One plain sentence on why this needs care first."
+    )
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "red flag"
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("education:self-check")
+
+
+class SideEffect(models.Model):
+    """A side effect of dry needling and how often the studies found it."""
+
+    class Frequency(models.TextChoices):
+        COMMON = "common", "Common"
+        UNCOMMON = "uncommon", "Uncommon"
+        RARE = "rare", "Rare but serious"
+
+    name = models.CharField(max_length=120)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    rate = models.CharField(
+        "how often",
+        max_length=150,
+        help_text="As the studies report it, in plain words: 'about 1 in 13 treatments'.",
+    )
+    explanation = models.TextField(help_text="What it is like and what to do.")
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "side effect"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:safety") + f"#side-effect-{self.pk}"
+
+
+class CoverageTopic(models.Model):
+    """One part of the costs and coverage page: fees, a plan or a program that pays."""
+
+    title = models.CharField(max_length=150)
+    text = SanitizedHTMLField(
+        help_text="Amounts, limits and dates go here, so they are easy to update."
+    )
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField("published", default=True)
+
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "costs and coverage topic"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("education:coverage") + f"#coverage-{self.pk}"
+
+    @property
+    def text_html(self):
+        return render_html(self.text)
+
+
 class AftercareTip(models.Model):
     class Kind(models.TextChoices):
         NORMAL = "normal", "What is normal"
@@ -529,6 +704,9 @@ class SitePage(models.Model):
         SAFETY = "safety", "Safety"
         AFTERCARE = "aftercare", "Aftercare"
         CONTACT = "contact", "Contact"
+        EVIDENCE = "evidence", "What the research shows"
+        COVERAGE = "coverage", "Costs and coverage"
+        PRACTITIONERS = "practitioners", "Who treats you"
 
     key = models.CharField(max_length=20, choices=Key.choices, unique=True)
     title = models.CharField("page heading", max_length=150)
@@ -537,7 +715,19 @@ class SitePage(models.Model):
     )
     intro = SanitizedHTMLField(blank=True, help_text="Shown under the heading.")
     body = SanitizedHTMLField(blank=True, help_text="Shown after the page's main list.")
-    last_reviewed = models.DateField(null=True, blank=True)
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="site_pages",
+        help_text="The references that back this page. Shown as a Sources list.",
+    )
+    last_reviewed = models.DateField(
+        "last reviewed or checked",
+        null=True,
+        blank=True,
+        help_text="On the costs and coverage page this is the 'last checked' date. "
+        "A reminder appears on the admin home page when it is due again.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -567,6 +757,11 @@ class SitePage(models.Model):
     def summary(self):
         return Truncator(strip_tags(self.intro)).words(40)
 
+    @property
+    def cited_sources(self):
+        """The page's sources, or none for a page staff have not saved yet."""
+        return list(self.sources.all()) if self.pk else []
+
 
 class GlossaryTerm(models.Model):
     """A word patients meet in the articles, explained in plain language."""
@@ -589,9 +784,21 @@ class GlossaryTerm(models.Model):
         return reverse("education:glossary") + f"#{self.slug}"
 
 
-DEFAULT_CLAIM_PHRASES = "\n".join(
-    ["guaranteed", "cure", "no risk", "100%", "completely safe", "permanent"]
-)
+CLAIM_PHRASES = [
+    "guaranteed",
+    "cure",
+    "no risk",
+    "100%",
+    "completely safe",
+    "permanent",
+    "good sign",
+    "good reaction",
+    "cumulative",
+    "painless",
+    "cannot be seen on",
+    "exact",
+]
+DEFAULT_CLAIM_PHRASES = "\n".join(CLAIM_PHRASES)
 
 
 class EditorialSettings(SingleRowModel):

@@ -18,6 +18,9 @@ MAIN_NAVIGATION = (
 # Helpful pages that are not in the main menu: linked from every page's footer.
 FOOTER_NAVIGATION = (
     ("education:self-check", "Is IMS right for me?"),
+    ("education:practitioners", "Who treats you"),
+    ("education:coverage", "Costs and coverage"),
+    ("education:evidence", "What the research shows"),
     ("education:glossary", "Words you may meet"),
     ("education:search", "Search"),
 )

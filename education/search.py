@@ -17,7 +17,18 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import FAQ, Article, Benefit, Condition, GlossaryTerm, Precaution
+from clinic_site.page_cache import for_this_generation
+
+from .models import (
+    FAQ,
+    Article,
+    Benefit,
+    Condition,
+    CoverageTopic,
+    GlossaryTerm,
+    Precaution,
+    SideEffect,
+)
 from .sanitizer import html_to_text
 
 MAX_QUERY_LENGTH = 100
@@ -62,6 +73,15 @@ SOURCES = [
     Source("Benefit", Benefit, "title", (("title", "A", False), ("explanation", "C", False))),
     Source("Condition", Condition, "name", (("name", "A", False), ("explanation", "C", False))),
     Source("Safety", Precaution, "name", (("name", "A", False), ("explanation", "C", False))),
+    Source(
+        "Side effect",
+        SideEffect,
+        "name",
+        (("name", "A", False), ("rate", "B", False), ("explanation", "C", False)),
+    ),
+    Source(
+        "Costs and coverage", CoverageTopic, "title", (("title", "A", False), ("text", "C", True))
+    ),
     Source(
         "Word meaning",
         GlossaryTerm,
@@ -212,6 +232,20 @@ def _search_sqlite(source, words):
             )
             results.append(_result(source, row, words, rank))
     return results
+
+
+# Offered on the empty search page; only those that find something are shown.
+SUGGESTIONS = ["bruising", "needles", "pain after treatment", "acupuncture", "faint", "cost"]
+
+
+def working_suggestions() -> list[str]:
+    """The suggested searches that find at least one result with today's content.
+
+    Worked out once per content change (the page cache's generation), not per request.
+    """
+    return for_this_generation(
+        "search-suggestions", lambda: [word for word in SUGGESTIONS if search(word)]
+    )
 
 
 def search(query: str) -> list[SearchResult]:

@@ -18,7 +18,7 @@ IMS_THERAPY = {
     "alternateName": ["IMS", "Gunn IMS", "Dry needling"],
     "description": (
         "A type of dry needling in which a physiotherapist places a thin, solid needle "
-        "into tight muscles to ease muscle and nerve pain."
+        "into tight muscles. It is used for some kinds of muscle pain."
     ),
 }
 

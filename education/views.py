@@ -21,19 +21,32 @@ from .models import (
     Benefit,
     BodyRegion,
     Condition,
+    CoverageTopic,
     FAQCategory,
     GlossaryTerm,
     Precaution,
+    RedFlag,
+    Reviewer,
+    SideEffect,
     SitePage,
 )
 from .page_meta import Crumb, PageMetaMixin
-from .search import MAX_QUERY_LENGTH, query_words, search
+from .search import MAX_QUERY_LENGTH, query_words, search, working_suggestions
 
 
 def group_by_kind(rows, choices):
     """``[(kind, label, rows of that kind)]`` in the order of ``choices``, from one query."""
     rows = list(rows)
     return [(kind, label, [row for row in rows if row.kind == kind]) for kind, label in choices]
+
+
+def group_by_frequency(side_effects):
+    """``[(frequency, label, side effects)]`` from common to rare, from one query."""
+    rows = list(side_effects)
+    return [
+        (value, label, [row for row in rows if row.frequency == value])
+        for value, label in SideEffect.Frequency.choices
+    ]
 
 
 class SitePageMixin:
@@ -44,7 +57,7 @@ class SitePageMixin:
     default_description = ""
 
     def get_site_page(self):
-        page = SitePage.objects.filter(key=self.page_key).first()
+        page = SitePage.objects.filter(key=self.page_key).prefetch_related("sources").first()
         if page is None:
             page = SitePage(
                 key=self.page_key,
@@ -174,7 +187,7 @@ class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        faqs = FAQ.objects.published().select_related("related_article")
+        faqs = FAQ.objects.published().select_related("related_article").prefetch_related("sources")
         categories = FAQCategory.objects.prefetch_related(
             Prefetch("faqs", queryset=faqs, to_attr="published_faqs")
         )
@@ -275,6 +288,7 @@ class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
         context["precaution_groups"] = group_by_kind(
             Precaution.objects.published(), Precaution.Kind.choices
         )
+        context["side_effect_groups"] = group_by_frequency(SideEffect.objects.published())
         return context
 
 
@@ -303,6 +317,35 @@ class ContactView(PageMetaMixin, SitePageMixin, TemplateView):
         return [structured_data.clinic(context["clinic"], self.request)]
 
 
+class EvidenceView(PageMetaMixin, SitePageMixin, TemplateView):
+    template_name = "education/evidence.html"
+    page_key = SitePage.Key.EVIDENCE
+    default_title = "What the research shows"
+    default_description = "What studies of dry needling and IMS show, and what is unknown."
+
+
+class CoverageView(PageMetaMixin, SitePageMixin, ListView):
+    template_name = "education/coverage.html"
+    context_object_name = "topics"
+    page_key = SitePage.Key.COVERAGE
+    default_title = "Costs and coverage in BC"
+    default_description = "What IMS costs at the clinic and which plans may pay for it in BC."
+
+    def get_queryset(self):
+        return CoverageTopic.objects.published()
+
+
+class PractitionerListView(PageMetaMixin, SitePageMixin, ListView):
+    template_name = "education/practitioners.html"
+    context_object_name = "practitioners"
+    page_key = SitePage.Key.PRACTITIONERS
+    default_title = "Who treats you"
+    default_description = "The physiotherapists who give IMS at the clinic and check this site."
+
+    def get_queryset(self):
+        return Reviewer.objects.listed()
+
+
 class GlossaryView(PageMetaMixin, ListView):
     template_name = "education/glossary.html"
     context_object_name = "terms"
@@ -328,12 +371,15 @@ class SearchView(PageMetaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()
+        results = search(query)
         context.update(
             query=query,
             max_query_length=MAX_QUERY_LENGTH,
             query_too_long=len(query) > MAX_QUERY_LENGTH,
             has_words=bool(query_words(query)),
-            results=search(query),
+            results=results,
+            # Only offered when there is nothing else to show.
+            suggestions=working_suggestions() if not results else [],
         )
         return context
 
@@ -358,6 +404,7 @@ class SelfCheckView(PageMetaMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question="")
+        kwargs["red_flags"] = RedFlag.objects.published()
         return kwargs
 
     def post(self, request, *args, **kwargs):
@@ -367,7 +414,13 @@ class SelfCheckView(PageMetaMixin, FormView):
 
     def form_valid(self, form):
         return self.render_to_response(
-            self.get_context_data(form=form, answered=True, reasons=form.reasons())
+            self.get_context_data(
+                form=form,
+                answered=True,
+                emergencies=form.emergencies(),
+                same_day=form.same_day(),
+                reasons=form.reasons(),
+            )
         )
 
 

@@ -18,6 +18,7 @@ from education.models import (
     Resource,
     Reviewer,
     SitePage,
+    Source,
 )
 
 
@@ -58,10 +59,22 @@ class ClinicProfileFactory(factory.django.DjangoModelFactory):
 
 class ReviewerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Reviewer {n}")
+    slug = factory.Sequence(lambda n: f"reviewer-{n}")
     credentials = "Registered Physiotherapist"
 
     class Meta:
         model = Reviewer
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Study {n}")
+    publisher = "Journal of Examples"
+    year = 2020
+    url = factory.Sequence(lambda n: f"https://example.org/study-{n}")
+    supports = "That needling can bruise."
+
+    class Meta:
+        model = Source
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):

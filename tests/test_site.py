@@ -23,6 +23,9 @@ PUBLIC_URL_NAMES = [
     "education:self-check",
     "education:glossary",
     "education:search",
+    "education:evidence",
+    "education:coverage",
+    "education:practitioners",
 ]
 
 

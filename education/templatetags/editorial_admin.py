@@ -1,10 +1,15 @@
 """The admin home page's panels about articles: reviews due, drafts, scheduled."""
 
+import datetime
+
 from django import template
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import localize
 
 from education.admin_editorial import REVIEW_SOON_DAYS, review_state
-from education.models import Article
+from education.models import Article, EditorialSettings, SitePage
+from education.services import add_months
 
 register = template.Library()
 
@@ -20,7 +25,10 @@ def editorial_dashboard(context):
         articles.review_due(within_days=REVIEW_SOON_DAYS).order_by("next_review_due", "title")
     )
     scheduled = list(articles.scheduled().order_by("published_at"))
+    without_sources = list(articles.without_sources().order_by("title"))
     return {
+        "without_sources": without_sources,
+        "page_checks_due": page_checks_due(),
         "can_view": True,
         "soon_days": REVIEW_SOON_DAYS,
         "overdue_count": articles.review_overdue().count(),
@@ -32,3 +40,25 @@ def editorial_dashboard(context):
         "drafts_url": f"{changelist}?publication=draft",
         "scheduled_url": f"{changelist}?publication=scheduled",
     }
+
+
+def page_checks_due():
+    """Fixed pages with dates and amounts whose check is overdue or due soon.
+
+    The costs and coverage page is due again ``review_interval_months`` after the
+    date staff last checked it, like an article's medical review.
+    """
+    today = timezone.localdate()
+    horizon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+    months = EditorialSettings.load().review_interval_months
+    due = []
+    for page in SitePage.objects.filter(key=SitePage.Key.COVERAGE):
+        if page.last_reviewed is None:
+            due.append((page, "Never checked"))
+            continue
+        next_check = add_months(page.last_reviewed, months)
+        if next_check < today:
+            due.append((page, f"Check overdue since {localize(next_check)}"))
+        elif next_check <= horizon:
+            due.append((page, f"Check due {localize(next_check)}"))
+    return due

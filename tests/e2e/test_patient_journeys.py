@@ -75,12 +75,17 @@ def test_patient_on_a_phone_finds_answers_checks_themselves_and_reads_aftercare(
     page.get_by_role("button", name="See my answer").click()
     expect(page.get_by_role("heading", name="Nothing here rules IMS out")).to_be_visible()
 
-    page.locator("form fieldset").first.get_by_label("Yes", exact=True).check()
+    page.locator("form fieldset").last.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Check again").click()
     expect(
         page.get_by_role("heading", name="Talk to your physiotherapist before booking")
     ).to_be_visible()
     expect(page.locator(".self-check-result li")).to_have_count(1)
+
+    # A red flag comes first and says, in words, how urgent it is.
+    page.locator("form fieldset").first.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Check again").click()
+    expect(page.get_by_role("heading", name="Emergency: call 911 now")).to_be_visible()
 
     # The aftercare page, from the menu.
     page.get_by_role("button", name="Menu").click()

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_review_line_reads_like_the_nhs_one(client, clinic):
     article = ArticleFactory(
         reviewer__name="Maya Thornton",
+        reviewer__slug="maya-thornton",
         reviewer__credentials="Registered Physiotherapist, MPT",
         last_reviewed=datetime.date(2026, 3, 1),
         next_review_due=datetime.date(2027, 3, 1),
@@ -19,7 +20,8 @@ def test_review_line_reads_like_the_nhs_one(client, clinic):
     html = client.get(article.get_absolute_url()).content.decode()
 
     assert (
-        "Reviewed by Maya Thornton, Registered Physiotherapist, MPT · Last reviewed "
+        'Reviewed by <a href="/who-treats-you/#maya-thornton">Maya Thornton</a>, '
+        "Registered Physiotherapist, MPT · Last reviewed "
         '<time datetime="2026-03-01">1 March 2026</time> · Next review due '
         '<time datetime="2027-03-01">1 March 2027</time>'
     ) in html
@@ -53,3 +55,12 @@ def test_staff_see_no_flag_on_an_article_that_is_not_due(client, clinic, staff_u
     client.force_login(staff_user)
 
     assert "review is overdue" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_reviewer_not_listed_as_a_practitioner_is_named_without_a_link(client, clinic):
+    article = ArticleFactory(reviewer__name="Sam Outside", reviewer__is_listed=False)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Reviewed by Sam Outside," in html
+    assert "/who-treats-you/" + "#" not in html.split("Reviewed by", 1)[1].split("</p>", 1)[0]

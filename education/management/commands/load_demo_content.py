@@ -12,12 +12,16 @@ from education.models import (
     Benefit,
     ClinicProfile,
     Condition,
+    CoverageTopic,
     FAQCategory,
     GlossaryTerm,
     Precaution,
+    RedFlag,
     Resource,
     Reviewer,
+    SideEffect,
     SitePage,
+    Source,
 )
 
 
@@ -31,6 +35,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = 0
         self.load_clinic()
+        self.sources = {
+            data["key"]: self.ensure(
+                Source, {"url": data["url"]}, {k: v for k, v in data.items() if k != "key"}
+            )
+            for data in demo_content.SOURCES
+        }
         reviewers = {
             data["name"]: self.ensure(Reviewer, {"name": data["name"]}, data)
             for data in demo_content.REVIEWERS
@@ -45,15 +55,21 @@ class Command(BaseCommand):
             (Benefit, "title", demo_content.BENEFITS),
             (Condition, "name", demo_content.CONDITIONS),
             (Precaution, "name", demo_content.PRECAUTIONS),
+            (RedFlag, "question", demo_content.RED_FLAGS),
+            (SideEffect, "name", demo_content.SIDE_EFFECTS),
+            (CoverageTopic, "title", demo_content.COVERAGE_TOPICS),
             (AftercareTip, "title", demo_content.AFTERCARE_TIPS),
             (GlossaryTerm, "slug", demo_content.GLOSSARY_TERMS),
             (SitePage, "key", demo_content.SITE_PAGES),
         ]:
             for data in rows:
-                defaults = dict(data)
+                defaults = {k: v for k, v in data.items() if k != "sources"}
                 if model is SitePage:
                     defaults.setdefault("last_reviewed", timezone.localdate())
-                self.ensure(model, {key: data[key]}, defaults)
+                obj, created = model.objects.get_or_create(**{key: data[key]}, defaults=defaults)
+                self.created += created
+                if created and data.get("sources"):
+                    self.add_sources(obj, data["sources"])
         # Pictures: the demo library image, diagrams on articles, the body map.
         self.created += demo_images.load()
         self.stdout.write(
@@ -65,6 +81,10 @@ class Command(BaseCommand):
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         self.created += created
         return obj
+
+    def add_sources(self, obj, keys):
+        """Cite the demo sources named by ``keys``; only on items made in this run."""
+        obj.sources.add(*[self.sources[key] for key in keys])
 
     def load_clinic(self):
         if not ClinicProfile.objects.exists():
@@ -78,7 +98,7 @@ class Command(BaseCommand):
             fields = {
                 key: value
                 for key, value in data.items()
-                if key not in {"related", "resources", "reviewer", "reviewed_days_ago"}
+                if key not in {"related", "resources", "sources", "reviewer", "reviewed_days_ago"}
             }
             last_reviewed = today - datetime.timedelta(days=data.get("reviewed_days_ago", 30))
             fields.update(
@@ -101,6 +121,7 @@ class Command(BaseCommand):
             article.resources.add(
                 *[resources[title] for title in data.get("resources", []) if title in resources]
             )
+            self.add_sources(article, data.get("sources", []))
         return articles
 
     def load_faqs(self, articles):
@@ -108,6 +129,12 @@ class Command(BaseCommand):
             fields = {key: value for key, value in category_data.items() if key != "faqs"}
             category = self.ensure(FAQCategory, {"slug": category_data["slug"]}, fields)
             for faq_data in category_data["faqs"]:
-                defaults = dict(faq_data, category=category)
+                defaults = {k: v for k, v in faq_data.items() if k != "sources"}
+                defaults["category"] = category
                 defaults["related_article"] = articles.get(faq_data.get("related_article"))
-                self.ensure(FAQ, {"question": faq_data["question"]}, defaults)
+                faq, created = FAQ.objects.get_or_create(
+                    question=faq_data["question"], defaults=defaults
+                )
+                self.created += created
+                if created:
+                    self.add_sources(faq, faq_data.get("sources", []))
