@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from clinic_site.page_cache import for_this_generation
+from clinic_site import page_cache
 
 from .models import (
     FAQ,
@@ -243,7 +243,7 @@ def working_suggestions() -> list[str]:
 
     Worked out once per content change (the page cache's generation), not per request.
     """
-    return for_this_generation(
+    return page_cache.remember(
         "search-suggestions", lambda: [word for word in SUGGESTIONS if search(word)]
     )
 
