@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ClinicSiteConfig(AppConfig):
-    """Site-wide plumbing: the page cache, health check, database faults, backups, benchmark."""
+    """Site-wide plumbing: page cache invalidation, health check, database faults, backups."""
 
     name = "clinic_site"
     verbose_name = "Site operations"

@@ -18,6 +18,7 @@ class CommentsConfig(AppConfig):
         page_cache.watch(CommentSettings)
         # Bulk changes (QuerySet.update) bypass save(); the services announce them.
         comments_changed.connect(page_cache.invalidate, dispatch_uid="comments.page_cache")
+
         # What a patient typed into "Leave a reply" is shown back to them when it
-        # could not be saved (database refusing writes, too many fields...).
+        # could not be saved (database refusing writes, expired form...).
         form_rescue.register("comments:post", fields=RESCUED_FIELDS, fresh_fields=fresh_form_fields)

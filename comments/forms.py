@@ -86,7 +86,8 @@ class CommentForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.attrs = {
             "novalidate": "",
-            "data-form-token-url": reverse("comments:form-token", kwargs={"slug": article.slug}),
+            "data-form-token-url": reverse("comments:form-token", kwargs={"slug": article.slug})
+            + f"?article={article.pk}",
         }
         self.helper.layout = Layout(
             "parent",

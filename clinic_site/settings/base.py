@@ -40,8 +40,6 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
-    "django_tasks",
-    "django_tasks_db",
     "education",
     "comments",
     "clinic_site",
@@ -58,14 +56,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, and 304 Not Modified when the browser's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
-    # A body too large, with too many fields or that stops arriving gets a plain
-    # answer (with the patient's words where they can be read) instead of Django's
-    # bare 400 or the CSRF page.
-    "clinic_site.middleware.RequestBodyMiddleware",
     # Cached pages for visitors without a session are answered here, before CSRF,
     # sessions, users and messages are set up: they hold no per-visitor value.
     # Anything with a session cookie goes on to be rendered afresh.
     "clinic_site.page_cache.middleware.PageCacheMiddleware",
+    # A body too large, with too many fields or that stops arriving gets a plain
+    # answer (with the patient's words where they can be read) instead of Django's
+    # bare 400 or the CSRF page.
+    "clinic_site.middleware.RequestBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,13 +219,6 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks (e-mail above all) run in a separate worker process,
-# `manage.py db_worker`, never inside a web request. The queue is a table in the
-# site's own database, so SQLite needs no other server.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-# How often a failed e-mail is tried again before it is left for staff to see.
-TASK_EMAIL_ATTEMPTS = int(os.environ.get("TASK_EMAIL_ATTEMPTS", "5"))
-
 LOGIN_URL = "admin:login"
 
 # An expired or missing CSRF cookie on a patient's form shows their words again
@@ -340,10 +331,10 @@ CONTENT_SECURITY_POLICY = {
 # REDIS_URL selects Redis, shared by every worker and server, through django-redis.
 # Redis is never the system of record: with IGNORE_EXCEPTIONS an unreachable Redis
 # costs speed, not the site (README, "When Redis is down"). Pages are then rendered
-# without the cache; sessions live in the database and are only read through the
-# cache (cached_db), so staff stay signed in; comment flood limits read the
-# database. Short timeouts and no retries keep a missing Redis from slowing
-# every request.
+# without the cache; sessions live only in the database (Django's default engine:
+# a few staff, one small query each, and never at the mercy of Redis's clock or
+# uptime), so staff stay signed in; comment flood limits read the database.
+# Short timeouts and no retries keep a missing Redis from slowing every request.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clinic")
 
@@ -370,7 +361,6 @@ if REDIS_URL:
     # Not every failed cache call: the page cache logs once when Redis goes away
     # and once when it is back (clinic_site/page_cache/generation.py).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

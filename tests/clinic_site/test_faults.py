@@ -20,6 +20,7 @@ import contextlib
 import http.client
 import json
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -189,9 +190,11 @@ class Site:
         assert status == 200, page[:500]
         form = next(f for f in page_forms(page) if "/comments/" in f["action"])
         fields = dict(form["fields"])
-        # The cached page holds no token; the form asks for one, as its script does,
-        # and is sent without it when that fails (static/js/site.js).
-        status, _, token = self.request("GET", "/articles/calf-soreness/comments/token")
+        # As the page's script does: the signed form token comes from its own
+        # never-cached address, since the shared page carries none; when that
+        # fails the form is sent without it (static/js/site.js).
+        token_url = re.search(r'data-form-token-url="([^"]+)"', page).group(1)
+        status, _, token = self.request("GET", token_url)
         if status == 200:
             fields["form_token"] = json.loads(token)["form_token"]
         return form["action"].split("#", 1)[0], fields

@@ -31,7 +31,6 @@ def closed_port():
 
 def use_redis(settings, url):
     settings.CACHES = {"default": redis_cache(url, "redis-down-test")}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     generation.forget()
 
 
