@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "education",
     "comments",
     "clinic_site",
@@ -218,6 +220,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (e-mail above all) run in a separate worker process,
+# `manage.py db_worker`, never inside a web request. The queue is a table in the
+# site's own database, so SQLite needs no other server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How often a failed e-mail is tried again before it is left for staff to see.
+TASK_EMAIL_ATTEMPTS = int(os.environ.get("TASK_EMAIL_ATTEMPTS", "5"))
 
 LOGIN_URL = "admin:login"
 
