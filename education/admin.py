@@ -91,6 +91,7 @@ class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     search_fields = ["name", "credentials", "registration_number"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+    autocomplete_fields = ["photo"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "credentials"]}),
         ("Registration and sign-off", {"fields": ["registration_number", "college", "user"]}),
@@ -104,6 +105,7 @@ class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
                     "languages",
                     "bio",
                     "booking_url",
+                    "photo",
                     "order",
                 ]
             },

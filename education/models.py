@@ -144,6 +144,15 @@ class Reviewer(models.Model):
     booking_url = HttpURLField(
         "booking link", blank=True, help_text="Leave empty to use the clinic's booking link."
     )
+    photo = models.ForeignKey(
+        "Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. A picture from the image library, with its text alternative "
+        "(for example: the physiotherapist's name and 'smiling, in the clinic').",
+    )
     is_listed = models.BooleanField(
         'show on "Who treats you"',
         default=True,
@@ -181,6 +190,13 @@ class Reviewer(models.Model):
 
     def get_absolute_url(self):
         return reverse("education:practitioners") + f"#{self.slug}"
+
+    @property
+    def photo_html(self):
+        """The profile picture, small: never the page's first large picture."""
+        if self.photo_id is None:
+            return ""
+        return self.photo.picture_html(sizes="160px", css_class="practitioner-photo")
 
     @property
     def registration(self):

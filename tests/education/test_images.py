@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from education import images, services
 from education.models import Article, Image
 from tests import pictures
-from tests.factories import ArticleFactory, FAQFactory
+from tests.factories import ArticleFactory, FAQFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -313,3 +313,29 @@ def test_demo_content_has_a_library_image_with_a_text_alternative_as_a_lead_imag
     assert article.lead_image.credit_line
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'fetchpriority="high"' in html
+
+
+def test_a_practitioner_photo_shows_small_with_its_text_alternative(client, clinic):
+    photo = make_image(title="Daniel", alt_text="Daniel Okafor smiling in the treatment room.")
+    ReviewerFactory(name="Daniel Okafor", slug="daniel-okafor", photo=photo)
+    ReviewerFactory(name="No Photo Person", slug="no-photo")
+
+    html = client.get(reverse("education:practitioners")).content.decode()
+
+    tags = re.findall(r"<img [^>]+>", html)
+    assert len(tags) == 1
+    assert 'alt="Daniel Okafor smiling in the treatment room."' in tags[0]
+    assert 'class="practitioner-photo"' in tags[0]
+    # A small picture in a list of people: loaded lazily, never fetched first.
+    assert 'loading="lazy"' in tags[0] and "fetchpriority" not in tags[0]
+
+
+def test_staff_choose_a_practitioner_photo_from_the_library(admin_client):
+    photo = make_image(alt_text="Priya Sandhu at the front desk.")
+    reviewer = ReviewerFactory()
+    page = admin_client.get(reverse("admin:education_reviewer_change", args=[reviewer.pk]))
+    assert 'name="photo"' in page.content.decode()
+    reviewer.photo = photo
+    reviewer.save()
+    html = admin_client.get(reverse("education:practitioners")).content.decode()
+    assert 'alt="Priya Sandhu at the front desk."' in html
