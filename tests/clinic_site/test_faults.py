@@ -323,7 +323,13 @@ def sqlite_comments(path):
 
 
 def chattr(flag, path):
-    files = [str(p) for p in Path(path).parent.glob(Path(path).name + "*")]
+    """The database file and its journals: what holds the data. Not the WAL index
+    (``-shm``), which every process maps into memory: freezing that file makes SQLite
+    die of SIGBUS when it grows the map, which is no read-only database but a test
+    artefact; nor the page cache's generation file kept beside the database."""
+    path = Path(path)
+    names = [path.name, path.name + "-wal", path.name + "-journal"]
+    files = [str(path.with_name(name)) for name in names if path.with_name(name).exists()]
     subprocess.run(["chattr", flag, *files], check=True, capture_output=True)
 
 
