@@ -123,10 +123,7 @@ class PageProblems:
         page.on(
             "pageerror", lambda error: self.items.append(f"script error on {page.url}: {error}")
         )
-        page.on(
-            "requestfailed",
-            lambda request: self.items.append(f"request failed: {request.url} ({request.failure})"),
-        )
+        page.on("requestfailed", self.request_failed)
         page.on(
             "response",
             lambda response: (
@@ -134,6 +131,12 @@ class PageProblems:
                 and self.items.append(f"HTTP {response.status}: {response.url}")
             ),
         )
+
+    def request_failed(self, request):
+        # ERR_ABORTED is the browser cancelling its own request, such as the favicon
+        # of a page it is already leaving for the next one: no fault of the site.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.items.append(f"request failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
