@@ -193,6 +193,25 @@ def test_headers_are_intact_through_the_proxy(proxy):
     assert health[0].headers["X-Request-ID"] != health[1].headers["X-Request-ID"]
 
 
+def test_each_encoding_is_stored_once_whatever_the_browser_sends(proxy):
+    """Browsers word Accept-Encoding differently; one stored copy serves each encoding."""
+    visitor = Browser(proxy["port"])
+    path = "/faq/"
+    visitor.get(path, **{"Accept-Encoding": "gzip, deflate, br, zstd"})
+    brotli = visitor.get(path, **{"Accept-Encoding": "br;q=1.0, gzip;q=0.8"})
+    assert brotli.headers["X-Cache-Status"] == "HIT"
+    assert brotli.headers["Content-Encoding"] == "br"
+
+    gzipped = [visitor.get(path, **{"Accept-Encoding": "gzip"}) for _ in range(2)]
+    assert gzipped[0].headers["Content-Encoding"] == "gzip"
+    assert gzipped[1].headers["X-Cache-Status"] == "HIT"
+
+    plain = [visitor.get(path) for _ in range(2)]
+    assert "Content-Encoding" not in plain[1].headers
+    assert plain[1].headers["X-Cache-Status"] == "HIT"
+    assert plain[1].text.lstrip().lower().startswith("<!doctype html>")
+
+
 def test_static_files_come_from_nginx_with_the_collected_gzip_copy(proxy):
     manifest = (proxy["static_root"] / "staticfiles.json").read_text()
     css = re.search(r'"css/site\.css": "([^"]+)"', manifest).group(1)
