@@ -28,3 +28,16 @@ def test_the_benchmark_refuses_a_database_that_is_not_empty(database):
 
     with pytest.raises(CommandError, match="not empty"):
         refuse_unless_empty(database)
+
+
+def test_a_page_is_compared_with_the_static_file_round_by_round():
+    from clinic_site.management.commands.bench import Target
+
+    def rounds(*rates):
+        return [{"requests": rate * 4, "duration_us": 4_000_000} for rate in rates]
+
+    static = Target("static", "/static/site.css", True, rounds=rounds(1000, 1000, 400))
+    # The last round ran while something else used the machine: both rates fell.
+    page = Target("home", "/", True, rounds=rounds(900, 850, 340))
+
+    assert page.ratio_to(static) == pytest.approx(0.85)
