@@ -8,7 +8,7 @@ PORT ?= 8000
 UPSTREAM_PORT ?= $(shell expr $(PORT) + 1)
 PROXY_DIR ?= .serve-proxy
 
-.PHONY: install run serve serve-proxy test lint format browser wrk nginx css bench backup clean
+.PHONY: install run serve serve-proxy test lint format browser wrk nginx css bench lighthouse backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -106,8 +106,13 @@ nginx:
 bench: install wrk nginx
 	$(MANAGE) bench
 
+# Lighthouse's mobile scores for the home, article, FAQ and aftercare pages (npm's
+# lighthouse in Debian's Chromium), on the production set-up. Run on a quiet machine.
+lighthouse: install browser
+	$(MANAGE) lighthouse
+
 test: install browser nginx
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -1,6 +1,9 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django_redis.cache import RedisCache
 
 from clinic_site.page_cache import generation
@@ -46,3 +49,30 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@contextmanager
+def kept_for_a_module(django_db_blocker, load):
+    """Data loaded once and committed for a whole module of tests that only read it.
+
+    Each test still runs in its own transaction; at the module's end the tables
+    are emptied and what the migrations put in (staff groups, permissions, body
+    regions...) is put back, as Django's serialized_rollback does.
+    """
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        load()
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
+
+
+@pytest.fixture(scope="module")
+def demo_content_for_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a module whose tests only read it."""
+    with kept_for_a_module(
+        django_db_blocker, lambda: call_command("load_demo_content", verbosity=0)
+    ):
+        yield

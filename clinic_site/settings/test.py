@@ -46,3 +46,13 @@ if os.environ.get("TEST_WORKER") != "1":
 else:
     EMAIL_BACKEND = os.environ["TEST_WORKER_EMAIL_BACKEND"]
     EMAIL_FILE_PATH = os.environ.get("TEST_WORKER_EMAIL_DIR", "")
+
+# The suite runs in parallel processes (pytest-xdist, see pyproject.toml). On a
+# shared Redis each keeps to its own keys under the run's prefix, so one process
+# emptying its cache before a test never empties another's.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    from .base import CACHES
+
+    for cache in CACHES.values():
+        cache["KEY_PREFIX"] = f"{cache.get('KEY_PREFIX', '')}:{XDIST_WORKER}"

@@ -10,6 +10,9 @@ from django.conf import settings
 
 from clinic_site.sqlite_backup import integrity, table_counts
 
+# Its servers start once for the module: all of it runs in one test process.
+pytestmark = pytest.mark.xdist_group("backup")
+
 
 def manage(*args, db_path, check=True):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}

@@ -37,6 +37,9 @@ from tests.clinic_site.helpers import COMMENT_RESCUE_FIELDS, page_forms, rescue_
 
 BASE_DIR = Path(settings.BASE_DIR)
 IS_ROOT = os.geteuid() == 0
+# Its servers start once for the module: all of it runs in one test process.
+pytestmark = pytest.mark.xdist_group("faults")
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PG_SERVER = os.environ.get("FAULT_TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 
@@ -48,6 +51,7 @@ import django
 django.setup()
 from comments.models import CommentSettings
 from tests.factories import ArticleFactory, ClinicProfileFactory, StaffUserFactory
+
 ClinicProfileFactory()
 ArticleFactory(slug="calf-soreness")
 StaffUserFactory(username="front-desk")

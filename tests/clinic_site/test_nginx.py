@@ -16,6 +16,9 @@ import pytest
 from clinic_site.management.commands.nginx_config import nginx_command, render_standalone
 from tests.servers import free_port, gunicorn, manage, prepare_site, production_env, wait_for
 
+# Its servers start once for the module: all of it runs in one test process.
+pytestmark = pytest.mark.xdist_group("nginx")
+
 PASSWORD = "a-long-test-password-for-nginx"
 
 

@@ -18,6 +18,25 @@ from tests.factories import ArticleFactory, ClinicProfileFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def patient_sqlite_writers():
+    """On SQLite, writers here wait up to a minute for the write lock, not 5 s.
+
+    Fifty writers queue for SQLite's single write lock; on a machine busy with
+    other work the last can wait longer than the production busy timeout. What
+    these tests check is that each comment is stored exactly once; what happens
+    when the wait runs out is tests/clinic_site/test_database_busy.py's subject.
+    """
+    options = connections.settings["default"].setdefault("OPTIONS", {})
+    if connections["default"].vendor != "sqlite":
+        yield
+        return
+    before = options.get("timeout")
+    options["timeout"] = 60
+    yield
+    options["timeout"] = before
+
+
 @pytest.fixture
 def article():
     ClinicProfileFactory()

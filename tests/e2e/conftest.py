@@ -92,18 +92,16 @@ def demo_site(django_db_setup, django_db_blocker):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock():
-        # What the migrations put in (staff groups, permissions...), to put back
-        # afterwards, as Django's serialized_rollback does.
-        before = connection.creation.serialize_db_to_string()
-        call_command("load_demo_content", verbosity=0)
+    from tests.conftest import kept_for_a_module
+
+    with kept_for_a_module(
+        django_db_blocker, lambda: call_command("load_demo_content", verbosity=0)
+    ):
         server = LiveServer("localhost")
         try:
             yield server
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(before)
 
 
 @dataclass

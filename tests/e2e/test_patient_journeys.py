@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 # These journeys only read: the demo content is loaded once for the module.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+# One live server with the demo content for the module, in one test process.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db, pytest.mark.xdist_group("patient-journeys")]
 
 
 @pytest.fixture

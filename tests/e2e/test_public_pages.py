@@ -10,7 +10,8 @@ import pytest
 from tests.e2e.conftest import axe_paths, describe_violations, public_paths, run_axe
 
 # The demo content is loaded once for the module (demo_site); each test only reads.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+# One live server with the demo content for the module, in one test process.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db, pytest.mark.xdist_group("public-pages")]
 
 
 @pytest.mark.parametrize("width", ["mobile", "desktop"])

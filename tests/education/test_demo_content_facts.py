@@ -8,7 +8,6 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from education import demo_content
@@ -31,7 +30,8 @@ from education.models import (
     Source,
 )
 
-pytestmark = pytest.mark.django_db
+# The demo content is loaded once for the module: all of it runs in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content-facts")]
 
 OVERCLAIMS = [
     "guaranteed",
@@ -57,8 +57,8 @@ OVERCLAIMS = [
 
 
 @pytest.fixture(autouse=True)
-def demo_content_loaded():
-    call_command("load_demo_content", verbosity=0)
+def demo_content_loaded(demo_content_for_module):
+    """Loaded once for the module: every test here only reads it."""
 
 
 def normalise(*parts):
