@@ -69,16 +69,17 @@ class Example:
         return cls(comment.name, comment.email, comment.website, comment.body)
 
 
+def read_rows(path):
+    """The labelled comments of one of the shipped JSON-lines files, as dicts."""
+    with Path(path).open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
 def read_examples(path):
     """(examples, labels) from one of the shipped JSON-lines files."""
-    examples, labels = [], []
-    with Path(path).open(encoding="utf-8") as rows:
-        for line in rows:
-            if line.strip():
-                row = json.loads(line)
-                examples.append(Example(row["name"], row["email"], row["website"], row["body"]))
-                labels.append(LABELS[row["label"]])
-    return examples, labels
+    rows = read_rows(path)
+    examples = [Example(r["name"], r["email"], r["website"], r["body"]) for r in rows]
+    return examples, [LABELS[row["label"]] for row in rows]
 
 
 # --- Features -------------------------------------------------------------------------
