@@ -27,7 +27,7 @@ def akismet_check(*, comment_id: int, ip: str = "", base_url: str = "") -> str:
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return "gone"
-    site_url = base_url or settings.COMMENTS_SITE_URL
+    site_url = settings.COMMENTS_SITE_URL or base_url
     verdict = akismet.is_spam(comment, ip=ip, site_url=site_url)
     if verdict:
         with transaction.atomic():
