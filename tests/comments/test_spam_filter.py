@@ -260,3 +260,41 @@ def test_report_figures_count_what_a_moderator_would_see():
     assert result["spam_kept_out"] == 1
     assert result["ham_to_spam"] == 1
     assert result["spam_in_review_list"] == 1
+
+
+# --- The admin ---------------------------------------------------------------------------
+
+
+def settings_form_data(client):
+    url = reverse("admin:comments_commentsettings_change", args=[1])
+    client.get(reverse("admin:comments_commentsettings_changelist"))
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    return url, {name: value for name, value in data.items() if value is not False}
+
+
+def test_staff_set_the_spam_threshold_in_comment_settings(moderator_client):
+    url, data = settings_form_data(moderator_client)
+    page = moderator_client.get(url).content.decode()
+    assert "Send to spam at this score or higher" in page
+    assert "Nothing yet: it sorts with the example comments it shipped with" in page
+    assert "Akismet key on the server: not set" in page
+    moderator_client.post(url, {**data, "spam_threshold": 95})
+    assert CommentSettings.load().spam_threshold == 95
+    response = moderator_client.post(url, {**data, "spam_threshold": 20})
+    assert response.status_code == 200  # refused: half the genuine comments would go
+    assert CommentSettings.load().spam_threshold == 95
+
+
+def test_moderators_see_the_score_of_a_comment_sent_to_spam(client, moderator_client, article):
+    post_comment(
+        client,
+        article,
+        body="Awesome content! We sell do-follow links from high authority blogs, "
+        "order today at https://links-for-rank.top",
+    )
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.SPAM
+    queue = moderator_client.get(reverse(CHANGELIST) + "?status=spam").content.decode()
+    assert f"Looks like spam (score {comment.spam_score})" in queue
+    assert "Looks like spam" not in moderator_client.get(reverse(CHANGELIST)).content.decode()
