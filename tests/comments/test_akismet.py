@@ -199,3 +199,12 @@ def test_moderators_spam_and_not_spam_decisions_are_sent_back_to_akismet(
     paths = [path for path, _ in akismet_on.requests]
     assert paths == ["/1.1/comment-check", "/1.1/submit-spam", "/1.1/submit-ham"]
     assert akismet_on.requests[1][1]["comment_content"] == QUESTION
+
+
+def test_privacy_notice_names_akismet_only_while_it_is_used(
+    client, article, akismet_on, comment_settings
+):
+    assert "checked by Akismet" in client.get(article.get_absolute_url()).content.decode()
+    comment_settings.akismet_on = False
+    comment_settings.save()
+    assert "checked by Akismet" not in client.get(article.get_absolute_url()).content.decode()
