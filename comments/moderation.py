@@ -244,8 +244,20 @@ def has_approved_comment(email):
     return Comment.objects.approved().by_email(email).exists()
 
 
-def decide(*, name, email, website, body, settings=None, ip_hash=""):
-    """Decide what happens to a comment that passed the refusal checks."""
+def spam_score(*, name, email, website, body, settings):
+    """The spam filter's score for a comment, or None when staff turned it off.
+
+    Reads no comment, so the caller can work it out before taking the sender's lock.
+    """
+    if not settings.spam_filter_on:
+        return None
+    return spam_filter.spam_score(name=name, email=email, website=website, body=body)
+
+
+def decide(*, name, email, website, body, settings=None, ip_hash="", score=None):
+    """Decide what happens to a comment that passed the refusal checks.
+
+    ``score`` is the spam filter's score if the caller already has it."""
     settings = settings or CommentSettings.load()
     everything = "\n".join([name, email, website, body])
 
@@ -258,9 +270,9 @@ def decide(*, name, email, website, body, settings=None, ip_hash=""):
         return Decision(Comment.Status.SPAM, Comment.Decision.SPAM, [DUPLICATE])
 
     reasons = []
-    score = None
-    if settings.spam_filter_on:
-        score = spam_filter.spam_score(name=name, email=email, website=website, body=body)
+    if score is None:
+        score = spam_score(name=name, email=email, website=website, body=body, settings=settings)
+    if score is not None:
         if score >= settings.spam_threshold:
             return Decision(
                 Comment.Status.SPAM,

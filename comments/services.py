@@ -188,6 +188,11 @@ def comment_submit(
     email = email.strip().lower()
     ip_hash = hash_ip(ip)
     submission_key = _submission_key(form_token, email, body)
+    # Scored before the sender's lock is taken: it needs no other comment, and
+    # SQLite allows one writer at a time.
+    score = moderation.spam_score(
+        name=name, email=email, website=website, body=body, settings=settings
+    )
     try:
         with transaction.atomic():
             keys = [_lock_key("email", email)] + ([_lock_key("ip", ip_hash)] if ip_hash else [])
@@ -203,6 +208,7 @@ def comment_submit(
                 body=body,
                 settings=settings,
                 ip_hash=ip_hash,
+                score=score,
             )
             comment = Comment.objects.create(
                 article=article,

@@ -201,6 +201,14 @@ def test_stored_model_scores_exactly_like_the_one_it_was_made_from():
     assert loaded.scores(examples[:50]) == seed.scores(examples[:50])
 
 
+def test_fast_scoring_agrees_with_scikit_learns_own_prediction():
+    model = spam_filter.seed_model()
+    examples, _ = spam_filter.read_examples(spam_filter.EVAL_FILE)
+    X = spam_filter.features(examples[:100])
+    expected = model.classifier().predict_joint_log_proba(X)
+    assert np.allclose(model.joint_log_likelihood(X), expected)
+
+
 def test_a_stored_model_that_holds_code_is_refused_not_run():
     buffer = io.BytesIO()
     np.savez(
