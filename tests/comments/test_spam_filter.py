@@ -87,6 +87,23 @@ def test_genuine_comments_are_still_reviewed(client, article, body):
     assert not any("spam" in reason for reason in comment.reasons)
 
 
+def test_two_patients_who_both_write_thank_you_are_both_reviewed(client, article):
+    post_comment(client, article, body="Thank you!")
+    post_comment(client, article, body="Thank you!")
+    assert list(Comment.objects.values_list("status", flat=True)) == ["pending", "pending"]
+
+
+def test_one_sender_posting_the_same_text_again_goes_to_spam(client, article, comment_settings):
+    comment_settings.repeat_interval_seconds = 0  # no wait between two comments
+    comment_settings.save()
+    post_comment(client, article, body="Thank you!", email="sam@example.com", ip="10.9.9.9")
+    post_comment(client, article, body="Thank you!", email="other@example.com", ip="10.9.9.9")
+    first, second = Comment.objects.order_by("pk")
+    assert first.status == Comment.Status.PENDING
+    assert second.status == Comment.Status.SPAM
+    assert second.reasons == ["Same text as an earlier comment from the same sender"]
+
+
 def test_staff_can_turn_the_filter_off(client, article, comment_settings):
     pitch = "Earn 5000 dollars every week with our automatic trading robot, join now"
     post_comment(client, article, body=pitch)
