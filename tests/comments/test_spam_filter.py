@@ -199,6 +199,15 @@ def test_clinic_replies_teach_nothing(article):
     assert not SpamFilterState.objects.exists()
 
 
+def test_storing_the_seed_model_changes_no_score():
+    examples, _ = spam_filter.read_examples(spam_filter.EVAL_FILE)
+    before = spam_filter.current_model().scores(examples[:40])
+    call_command("train_spam_filter", stdout=io.StringIO())
+    assert SpamFilterState.objects.get().decisions_learned == 0
+    assert spam_filter.current_model() is not spam_filter.seed_model()
+    assert spam_filter.current_model().scores(examples[:40]) == before
+
+
 def test_reset_starts_again_from_the_examples_and_relearns_the_decisions(article):
     CommentFactory(article=article, status="spam", spam_verdict="spam", body=CAMPAIGN[0])
     out = io.StringIO()

@@ -6,7 +6,8 @@ from comments.models import SpamFilterState
 
 class Command(BaseCommand):
     help = (
-        "Show what the spam filter has learned, or with --reset start it again from the "
+        "Store the spam filter if it is not stored yet and show what it has learned; with "
+        "--reset start it again from the "
         "shipped example comments and relearn every moderator decision still on record "
         "(after changing comments/spam_data/, or to undo a run of wrong decisions)."
     )
@@ -21,6 +22,11 @@ class Command(BaseCommand):
                 f"Spam filter reset to the shipped examples, then learned "
                 f"{learned} moderator decision{'s' if learned != 1 else ''}."
             )
+        elif not SpamFilterState.objects.filter(pk=1).exists():
+            # Stored, each process loads the model in a moment instead of building
+            # it from the examples on its first comment.
+            spam_filter.save_model(spam_filter.seed_model(), reset=True)
+            self.stdout.write("Stored the spam filter built from the shipped examples.")
         state = SpamFilterState.objects.filter(pk=1).first()
         model = spam_filter.current_model()
         ham, spam = (int(n) for n in model.class_count)
