@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -69,6 +70,24 @@ def test_confident_spam_goes_to_the_spam_folder_with_its_score(client, article):
     assert re.fullmatch(r"Looks like spam \(score \d+\)", reason)
     assert comment.spam_score >= CommentSettings.load().spam_threshold
     assert reason == f"Looks like spam (score {comment.spam_score})"
+
+
+def test_spam_sent_to_the_folder_e_mails_no_moderator(
+    client, article, django_capture_on_commit_callbacks
+):
+    user = StaffUserFactory(username="notified", email="moderator@example.com")
+    user.groups.add(Group.objects.get(name="Comment moderator"))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, article, body="Does it hurt?")
+        post_comment(
+            client,
+            article,
+            body="Cheap guest posts on high authority blogs, get your site ranked fast at "
+            "https://rank-booster-seo.top",
+        )
+    assert [c.status for c in Comment.objects.order_by("pk")] == ["pending", "spam"]
+    [notice] = mail.outbox
+    assert "Does it hurt?" in notice.body
 
 
 @pytest.mark.parametrize(
