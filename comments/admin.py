@@ -12,8 +12,14 @@ from django.utils.html import format_html, format_html_join
 
 from clinic_site.admin import SingleRowAdmin
 
-from . import services
-from .models import MAX_COMMENT_LENGTH, Comment, CommentSettings, http_url_validator
+from . import akismet, services
+from .models import (
+    MAX_COMMENT_LENGTH,
+    Comment,
+    CommentSettings,
+    SpamFilterState,
+    http_url_validator,
+)
 
 
 @admin.register(CommentSettings)
@@ -44,11 +50,33 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                 "and never stored.",
             },
         ),
+        (
+            "Spam",
+            {
+                "fields": ["spam_filter_on", "spam_threshold", "spam_filter_state", "akismet_on"],
+                "description": "The spam filter learns from every approve, reject, spam and "
+                "not-spam decision. Comments sent to spam are kept out of the review list "
+                "but can be found with the status filter and recovered with “Not spam”.",
+            },
+        ),
         ("Notices to moderators", {"fields": ["notify", "notify_emails"]}),
         ("Privacy", {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
+    readonly_fields = ["spam_filter_state"]
 
     create_with_defaults = True
+
+    @admin.display(description="what the filter has learned")
+    def spam_filter_state(self, obj):
+        state = SpamFilterState.objects.filter(pk=1).first()
+        learned = (
+            f"{state.decisions_learned} moderator decisions, the last on "
+            f"{state.updated_at:%Y-%m-%d %H:%M}"
+            if state
+            else "Nothing yet: it sorts with the example comments it shipped with"
+        )
+        key = "set" if akismet.key() else "not set (Akismet cannot be used)"
+        return f"{learned}. Akismet key on the server: {key}."
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -136,6 +164,9 @@ class CommentAdmin(admin.ModelAdmin):
         "email",
         "decision",
         "reasons_list",
+        "spam_score",
+        "spam_verdict",
+        "learned_as",
         "is_staff_reply",
         "created_at",
         "moderated_at",
@@ -146,7 +177,19 @@ class CommentAdmin(admin.ModelAdmin):
         "user_agent",
     ]
     fieldsets = [
-        (None, {"fields": ["article_link", "parent", "status", "decision", "reasons_list"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "article_link",
+                    "parent",
+                    "status",
+                    "decision",
+                    "reasons_list",
+                    "spam_score",
+                ]
+            },
+        ),
         (
             "Comment",
             {
@@ -166,6 +209,8 @@ class CommentAdmin(admin.ModelAdmin):
                     "moderated_by",
                     "edited_at",
                     "edited_by",
+                    "spam_verdict",
+                    "learned_as",
                     "ip_hash",
                     "user_agent",
                 ],

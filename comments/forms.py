@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 
+from . import akismet
 from .models import MAX_COMMENT_LENGTH, Comment, http_url_validator
 
 NUL_MESSAGE = "Please remove the invisible characters from this field."
@@ -159,12 +160,19 @@ def privacy_notice(comment_settings, clinic):
     contact = ""
     if clinic is not None:
         contact = getattr(clinic, "email", "") or getattr(clinic, "phone", "")
+    akismet_note = ""
+    if akismet.enabled(comment_settings):
+        akismet_note = (
+            " To keep spam out, comments are also checked by Akismet (Automattic), which "
+            "receives your name, e-mail, website, comment, browser and network address."
+        )
     return format_html(
         "Your name and comment are public. Your e-mail address is never shown: we keep it "
         "only to contact you about your comment and to find your comments if you ask to "
         "see or remove them, for as long as your comment is on the site. Network details "
-        "(a scrambled address and your browser name) are deleted after {} days. To have a "
+        "(a scrambled address and your browser name) are deleted after {} days.{} To have a "
         "comment removed, contact the clinic{}.",
         comment_settings.keep_network_data_days,
+        akismet_note,
         format_html(" at {}", contact) if contact else "",
     )

@@ -129,6 +129,26 @@ class CommentSettings(SingleRowModel):
         default=30,
         validators=[MinValueValidator(1)],
     )
+    spam_filter_on = models.BooleanField(
+        "sort out spam with the learning filter",
+        default=True,
+        help_text="The filter learns from every approve, reject, spam and not-spam decision. "
+        "Comments it is sure about go to the spam folder instead of the review list.",
+    )
+    spam_threshold = models.PositiveSmallIntegerField(
+        "send to spam at this score or higher",
+        default=80,
+        validators=[MinValueValidator(51), MaxValueValidator(100)],
+        help_text="From 0 (surely genuine) to 100 (surely spam). A higher number sends "
+        "fewer comments to spam, and more spam to the review list.",
+    )
+    akismet_on = models.BooleanField(
+        "also ask Akismet",
+        default=False,
+        help_text="Needs an Akismet key in the server's AKISMET_API_KEY setting. Sends the "
+        "name, e-mail, website, text and network address of each comment held for review "
+        "to Akismet (Automattic, USA); say so in the privacy notice before turning it on.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -193,6 +213,13 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
 
+    class Verdict(models.TextChoices):
+        """What a moderator's decision teaches the spam filter."""
+
+        NONE = "", "Nothing yet"
+        HAM = "ham", "Not spam"
+        SPAM = "spam", "Spam"
+
     class Decision(models.TextChoices):
         """What the moderation policy decided when the comment arrived."""
 
@@ -233,6 +260,28 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The staff member who wrote a clinic reply.",
+    )
+    spam_score = models.PositiveSmallIntegerField(
+        "spam score",
+        null=True,
+        blank=True,
+        help_text="The spam filter's score when the comment arrived, from 0 to 100.",
+    )
+    spam_verdict = models.CharField(
+        "teaches the spam filter",
+        max_length=4,
+        choices=Verdict.choices,
+        default=Verdict.NONE,
+        blank=True,
+        editable=False,
+    )
+    learned_as = models.CharField(
+        "learned by the spam filter as",
+        max_length=4,
+        choices=Verdict.choices,
+        default=Verdict.NONE,
+        blank=True,
+        editable=False,
     )
     ip_hash = models.CharField("network address (scrambled)", max_length=64, blank=True)
     user_agent = models.CharField("browser", max_length=500, blank=True)
@@ -313,3 +362,27 @@ class CommenterLock(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SpamFilterState(SingleRowModel):
+    """The spam filter's learned counts (see comments/spam_filter.py). Written only by
+    the site: the learning task and ``manage.py train_spam_filter``."""
+
+    counts = models.BinaryField(help_text="NumPy .npz archive of feature counts, no code.")
+    revision = models.CharField(max_length=16)
+    spam_examples = models.PositiveIntegerField(default=0)
+    ham_examples = models.PositiveIntegerField(default=0)
+    decisions_learned = models.PositiveIntegerField(
+        default=0, help_text="Moderator decisions learned since the filter was last reset."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "spam filter"
+        verbose_name_plural = "spam filter"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="spamfilterstate_single_row"),
+        ]
+
+    def __str__(self):
+        return f"Spam filter ({self.decisions_learned} decisions learned)"

@@ -10,7 +10,11 @@ Every new comment goes through these steps, in this order:
    address already sent ``max_per_hour`` comments in the last hour. Flood control
    reads the comments table, so it holds across server processes.
 2. **Marked as spam** (stored, kept out of the review list, recoverable): a word
-   from the block list, or the exact text of an earlier comment.
+   from the block list; the exact text of an earlier comment from the same sender
+   (network address or e-mail) within ``DUPLICATE_WINDOW``, so two patients who both
+   write "Thank you!" are both reviewed; or a spam filter score of
+   ``spam_threshold`` or more (the filter learns from moderators, see
+   ``comments/spam_filter.py``).
 3. **Held for review**, the default for everyone, with the reasons that apply:
    first-time commenter, ``max_links`` links or more, a word from the moderation
    list, or text that looks like health details (phone numbers, dates of birth,
@@ -30,6 +34,7 @@ from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 
+from . import spam_filter
 from .models import Comment, CommentSettings
 
 FORM_SALT = "comments.form-token"
@@ -43,7 +48,14 @@ BIRTH_DATE = "Looks like it contains a date of birth"
 HEALTH_CARD = "Looks like it contains a health card number"
 ALWAYS_REVIEWED = "Every comment is reviewed (automatic approval is off)"
 BLOCKED_WORD = 'Contains "{word}" from the block list'
-DUPLICATE = "Same text as an earlier comment"
+DUPLICATE = "Same text as an earlier comment from the same sender"
+LOOKS_LIKE_SPAM = "Looks like spam (score {score})"
+MIGHT_BE_SPAM = "Might be spam (score {score})"
+# A sender repeating their own text this soon is a robot or a double post; the first
+# copy is still in the review list.
+DUPLICATE_WINDOW = datetime.timedelta(days=7)
+# Held comments scoring this much or more say so, to help the moderator.
+MIGHT_BE_SPAM_SCORE = 50
 RETURNING = "Returning commenter with an approved comment, nothing to review"
 
 
@@ -62,6 +74,7 @@ class Decision:
     status: str
     decision: str
     reasons: list[str] = field(default_factory=list)
+    spam_score: int | None = None
 
 
 @dataclass
@@ -210,16 +223,41 @@ def health_detail_reasons(text):
     return reasons
 
 
-def is_duplicate(body):
-    return Comment.objects.filter(body__iexact=body.strip()).exists()
+def is_duplicate(body, *, email, ip_hash="", now=None):
+    """The same text from the same sender (e-mail or network address) recently."""
+    if not email and not ip_hash:
+        return False
+    now = now or timezone.now()
+    sender = Q()
+    if email:
+        sender |= Q(email=email)
+    if ip_hash:
+        sender |= Q(ip_hash=ip_hash)
+    return (
+        Comment.objects.filter(sender, created_at__gte=now - DUPLICATE_WINDOW)
+        .filter(body__iexact=body.strip())
+        .exists()
+    )
 
 
 def has_approved_comment(email):
     return Comment.objects.approved().by_email(email).exists()
 
 
-def decide(*, name, email, website, body, settings=None):
-    """Decide what happens to a comment that passed the refusal checks."""
+def spam_score(*, name, email, website, body, settings):
+    """The spam filter's score for a comment, or None when staff turned it off.
+
+    Reads no comment, so the caller can work it out before taking the sender's lock.
+    """
+    if not settings.spam_filter_on:
+        return None
+    return spam_filter.spam_score(name=name, email=email, website=website, body=body)
+
+
+def decide(*, name, email, website, body, settings=None, ip_hash="", score=None):
+    """Decide what happens to a comment that passed the refusal checks.
+
+    ``score`` is the spam filter's score if the caller already has it."""
     settings = settings or CommentSettings.load()
     everything = "\n".join([name, email, website, body])
 
@@ -228,10 +266,22 @@ def decide(*, name, email, website, body, settings=None):
         return Decision(
             Comment.Status.SPAM, Comment.Decision.SPAM, [BLOCKED_WORD.format(word=blocked)]
         )
-    if is_duplicate(body):
+    if is_duplicate(body, email=email, ip_hash=ip_hash):
         return Decision(Comment.Status.SPAM, Comment.Decision.SPAM, [DUPLICATE])
 
     reasons = []
+    if score is None:
+        score = spam_score(name=name, email=email, website=website, body=body, settings=settings)
+    if score is not None:
+        if score >= settings.spam_threshold:
+            return Decision(
+                Comment.Status.SPAM,
+                Comment.Decision.SPAM,
+                [LOOKS_LIKE_SPAM.format(score=score)],
+                spam_score=score,
+            )
+        if score >= MIGHT_BE_SPAM_SCORE:
+            reasons.append(MIGHT_BE_SPAM.format(score=score))
     returning = has_approved_comment(email)
     if not returning:
         reasons.append(FIRST_TIME)
@@ -244,10 +294,12 @@ def decide(*, name, email, website, body, settings=None):
     reasons += health_detail_reasons(f"{name}\n{body}")
 
     if settings.auto_approve_returning and returning and not reasons:
-        return Decision(Comment.Status.APPROVED, Comment.Decision.APPROVED, [RETURNING])
+        return Decision(
+            Comment.Status.APPROVED, Comment.Decision.APPROVED, [RETURNING], spam_score=score
+        )
     if not settings.auto_approve_returning and not reasons:
         reasons.append(ALWAYS_REVIEWED)
-    return Decision(Comment.Status.PENDING, Comment.Decision.HELD, reasons)
+    return Decision(Comment.Status.PENDING, Comment.Decision.HELD, reasons, spam_score=score)
 
 
 # --- Closing -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.utils.crypto import salted_hmac
 from clinic_site.tasks import queue_email, send_email
 from education.models import ClinicProfile
 
-from . import moderation
+from . import akismet, moderation, tasks
 from .models import Comment, CommenterLock, CommentSettings
 from .roles import COMMENT_MODERATOR
 from .signals import comments_changed
@@ -188,6 +188,11 @@ def comment_submit(
     email = email.strip().lower()
     ip_hash = hash_ip(ip)
     submission_key = _submission_key(form_token, email, body)
+    # Scored before the sender's lock is taken: it needs no other comment, and
+    # SQLite allows one writer at a time.
+    score = moderation.spam_score(
+        name=name, email=email, website=website, body=body, settings=settings
+    )
     try:
         with transaction.atomic():
             keys = [_lock_key("email", email)] + ([_lock_key("ip", ip_hash)] if ip_hash else [])
@@ -197,7 +202,13 @@ def comment_submit(
                 raise AlreadyReceived(earlier)
             moderation.check_flood(ip_hash=ip_hash, email=email, settings=settings)
             decision = moderation.decide(
-                name=name, email=email, website=website, body=body, settings=settings
+                name=name,
+                email=email,
+                website=website,
+                body=body,
+                settings=settings,
+                ip_hash=ip_hash,
+                score=score,
             )
             comment = Comment.objects.create(
                 article=article,
@@ -209,12 +220,21 @@ def comment_submit(
                 status=decision.status,
                 decision=decision.decision,
                 reasons=decision.reasons,
+                spam_score=decision.spam_score,
                 ip_hash=ip_hash,
                 user_agent=user_agent[:500],
                 submission_key=submission_key,
             )
             if comment.status == Comment.Status.APPROVED:
                 _announce_change([article.pk])
+            elif comment.status == Comment.Status.PENDING and akismet.enabled(settings):
+                # Akismet is asked from the task worker, never while the patient
+                # waits; the moderators hear of the comment once it has answered.
+                transaction.on_commit(
+                    lambda: tasks.akismet_check.enqueue(
+                        comment_id=comment.pk, ip=ip, base_url=base_url
+                    )
+                )
             elif (
                 comment.status == Comment.Status.PENDING
                 and settings.notify == CommentSettings.Notify.EACH
@@ -248,28 +268,58 @@ def _log(moderator, comments, flag, message):
 
 
 @transaction.atomic
-def _set_status(*, comments, moderator, status, message):
+def _set_status(*, comments, moderator, status, message, verdict):
+    """Change the comments' status and record what the decision teaches the spam
+    filter; the filter learns it in a task once the change is committed."""
     comments = list(comments)
     now = timezone.now()
     for comment in comments:
         comment.status = status
         comment.moderated_at = now
         comment.moderated_by = moderator
-        comment.save(update_fields=["status", "moderated_at", "moderated_by"])
+        fields = ["status", "moderated_at", "moderated_by"]
+        if not comment.is_staff_reply:
+            comment.spam_verdict = verdict
+            fields.append("spam_verdict")
+        comment.save(update_fields=fields)
     _log(moderator, comments, CHANGE, message)
     _announce_change(comment.article_id for comment in comments)
+    _learn_verdicts(comments)
     return len(comments)
+
+
+def _learn_verdicts(comments):
+    ids = [comment.pk for comment in comments if comment.spam_verdict != comment.learned_as]
+    if ids:
+        transaction.on_commit(lambda: tasks.spam_filter_learn.enqueue(comment_ids=ids))
+    if akismet.enabled():
+        reports = [comment.pk for comment in comments if comment.spam_verdict]
+        if reports:
+            transaction.on_commit(lambda: tasks.akismet_report.enqueue(comment_ids=reports))
+
+
+# Approving and rejecting both teach "not spam": a rejected comment is a real
+# person's comment that a moderator read and turned down, which is what the review
+# list is for. Only "Mark as spam" teaches spam; "Not spam" undoes it.
 
 
 def comments_approve(*, comments, moderator):
     return _set_status(
-        comments=comments, moderator=moderator, status=Comment.Status.APPROVED, message="Approved"
+        comments=comments,
+        moderator=moderator,
+        status=Comment.Status.APPROVED,
+        message="Approved",
+        verdict=Comment.Verdict.HAM,
     )
 
 
 def comments_reject(*, comments, moderator):
     return _set_status(
-        comments=comments, moderator=moderator, status=Comment.Status.REJECTED, message="Rejected"
+        comments=comments,
+        moderator=moderator,
+        status=Comment.Status.REJECTED,
+        message="Rejected",
+        verdict=Comment.Verdict.HAM,
     )
 
 
@@ -279,16 +329,19 @@ def comments_mark_spam(*, comments, moderator):
         moderator=moderator,
         status=Comment.Status.SPAM,
         message="Marked as spam",
+        verdict=Comment.Verdict.SPAM,
     )
 
 
 def comments_mark_not_spam(*, comments, moderator):
-    """Recover comments from spam: they go back to the review list."""
+    """Recover comments from spam: they go back to the review list, and the spam
+    filter learns that they are not spam."""
     return _set_status(
         comments=comments,
         moderator=moderator,
         status=Comment.Status.PENDING,
         message="Marked as not spam, back to review",
+        verdict=Comment.Verdict.HAM,
     )
 
 

@@ -250,6 +250,11 @@ HEALTHZ_CACHE_TIMEOUT = float(os.environ.get("HEALTHZ_CACHE_TIMEOUT", "0.5"))
 COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
 # The site's address for links in the daily digest e-mail, e.g. https://clinic.example.
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
+# Optional Akismet spam check (staff also switch it on in Comment settings). The key
+# is a secret, so it lives here, in the environment, never in the database.
+AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
+AKISMET_API_URL = os.environ.get("AKISMET_API_URL", "")  # empty: Akismet's own service
+AKISMET_TIMEOUT = float(os.environ.get("AKISMET_TIMEOUT", "3"))
 
 # The staff admin lives at ADMIN_URL (default "admin/"); a less obvious path keeps
 # casual password-guessing robots away from the login page.

@@ -151,11 +151,43 @@ def test_block_list_matches_whole_words_only():
     assert result.status == Comment.Status.PENDING
 
 
-def test_exact_duplicate_of_an_existing_comment_is_spam():
-    CommentFactory(body="Great article, thanks!")
+def test_same_text_again_from_the_same_email_is_spam():
+    CommentFactory(body="Great article, thanks!", email="jamie@example.com")
     result = decide(body="  great article, thanks!  ")
     assert result.status == Comment.Status.SPAM
     assert result.reasons == [moderation.DUPLICATE]
+
+
+def test_same_text_again_from_the_same_network_address_is_spam():
+    CommentFactory(body="Great article, thanks!", ip_hash="abc123")
+    values = {"body": "Great article, thanks!", "email": "other@example.com"}
+    result = moderation.decide(
+        name="X", website="", settings=CommentSettings(), ip_hash="abc123", **values
+    )
+    assert result.reasons == [moderation.DUPLICATE]
+
+
+def test_a_second_patients_thank_you_is_not_spam():
+    CommentFactory(body="Thank you!", email="first@example.com", ip_hash="aaa")
+    result = moderation.decide(
+        name="Priya",
+        email="second@example.com",
+        website="",
+        body="Thank you!",
+        settings=CommentSettings(),
+        ip_hash="bbb",
+    )
+    assert result.status == Comment.Status.PENDING
+    assert moderation.DUPLICATE not in result.reasons
+
+
+def test_same_text_from_the_same_sender_weeks_later_is_reviewed_again():
+    CommentFactory(
+        body="Thanks again!",
+        email="jamie@example.com",
+        created_at=timezone.now() - moderation.DUPLICATE_WINDOW - datetime.timedelta(hours=1),
+    )
+    assert decide(body="Thanks again!").status == Comment.Status.PENDING
 
 
 def test_staff_edit_the_block_list():
