@@ -54,7 +54,14 @@
           headers: { Accept: "application/json" },
         })
           .then(function (response) { return response.ok ? response.json() : {}; })
-          .then(function (data) { if (data.form_token) field.value = data.form_token; })
+          .then(function (data) {
+            if (data.form_token) field.value = data.form_token;
+            // A signed-in patient's name and e-mail, where they typed nothing yet.
+            ["name", "email"].forEach(function (name) {
+              var input = form.querySelector("input[name=" + name + "]");
+              if (input && !input.value && data[name]) input.value = data[name];
+            });
+          })
           .catch(function () {});
       }
       return pending;
