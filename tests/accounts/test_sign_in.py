@@ -254,3 +254,9 @@ def test_staff_add_a_provider_in_the_admin(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     app = SocialApp.objects.get()
     assert (app.provider, app.provider_id, app.name) == ("openid_connect", "clinic-id", "Clinic ID")
+
+
+def test_linking_more_sign_in_services_to_an_account_is_not_offered(client, patient):
+    client.force_login(patient)
+
+    assert client.get("/accounts/3rdparty/").status_code == 404
