@@ -260,3 +260,39 @@ def test_linking_more_sign_in_services_to_an_account_is_not_offered(client, pati
     client.force_login(patient)
 
     assert client.get("/accounts/3rdparty/").status_code == 404
+
+
+def test_a_link_to_a_providers_sign_in_asks_first_and_starts_only_from_a_button(client, google):
+    response = client.get("/accounts/google/login/", {"next": "/faq/"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert '<button class="btn btn-primary" type="submit">Continue with Google</button>' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "https://accounts.google.com" in response["Content-Security-Policy"]
+    assert "accounts.google.com" not in response.get("Location", "")
+
+
+def test_each_big_provider_can_be_set_up_and_its_sign_in_page_allowed(client):
+    for provider, name in [
+        ("google", "Google"),
+        ("facebook", "Facebook"),
+        ("microsoft", "Microsoft"),
+        ("apple", "Apple"),
+    ]:
+        SocialApp.objects.create(provider=provider, name=name, client_id="id", secret="s")
+
+    response = client.get(reverse("account_login"))
+
+    html = response.content.decode()
+    for name in ["Google", "Facebook", "Microsoft", "Apple"]:
+        assert f"Continue with {name}</button>" in html
+    policy = response["Content-Security-Policy"]
+    for origin in [
+        "https://accounts.google.com",
+        "https://www.facebook.com",
+        "https://login.microsoftonline.com",
+        "https://appleid.apple.com",
+    ]:
+        assert origin in policy

@@ -155,6 +155,8 @@ def test_patient_signs_in_with_the_provider_comments_and_signs_out(
     answer = page.goto(site.url + article.get_absolute_url())
     assert answer.headers["x-page-cache"] == "hit"
     assert "set-cookie" not in answer.headers
+    page.locator("#comments").scroll_into_view_if_needed()
+    check_accessibility(page)
 
     page.get_by_role("link", name="sign in with Clinic ID").click()
     page.get_by_role("heading", name="Sign in to comment").wait_for()
