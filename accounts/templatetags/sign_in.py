@@ -22,11 +22,14 @@ def with_next(url_name, next_url):
 
 
 @register.inclusion_tag("accounts/sign_in_offer.html")
-def sign_in_offer(next_url=""):
+def sign_in_offer(next_url="", back_url=""):
+    """``next_url``: where signing in leads (the comment form); ``back_url``: where
+    signing out returns to, for a signed-in visitor's copy of the form (site.js)."""
     names = services.provider_names()
     return {
         "providers": get_text_list(list(names), "or") if names else "",
         "sign_in_url": with_next("account_login", next_url),
+        "sign_out_url": with_next("account_logout", back_url or next_url),
     }
 
 

@@ -51,6 +51,8 @@ def test_no_sign_in_is_offered_until_the_clinic_sets_up_a_provider(client, artic
     assert "sign in with Google</a> " + OFFER in html
     # The offer is a plain link to the site's own sign-in page: no provider script or image.
     assert 'href="/accounts/login/?next=%2Farticles%2Fwhat-is-ims%2Fcomments%2F"' in html
+    # For a signed-in visitor the page's script turns it into "Sign out", back to here.
+    assert 'data-sign-out-url="/accounts/logout/?next=%2Farticles%2Fwhat-is-ims%2F"' in html
 
 
 def test_removing_the_last_provider_removes_the_offer_at_once(client, article, google):

@@ -197,16 +197,15 @@ def test_patient_signs_in_with_the_provider_comments_and_signs_out(
     check_accessibility(page)
     page.get_by_role("link", name="Stay signed in and go back").click()
 
-    # On the shared article page the form fills itself in from the token answer.
+    # On the shared article page the form fills itself in from the token answer,
+    # and the offer to sign in becomes a way to sign out.
     page.wait_for_url(site.url + article.get_absolute_url())
     assert page.locator("#id_name").input_value() == ""
     page.locator("#id_body").focus()
-    page.wait_for_function("document.querySelector('#id_name').value === 'Jamie Rivera'")
+    page.get_by_text("You are signed in as Jamie Rivera.").wait_for()
+    assert page.locator("#id_name").input_value() == "Jamie Rivera"
     assert page.locator("#id_email").input_value() == "jamie.rivera@example.com"
-
-    # Signed in already: the offer leads straight to the filled-in form, and its
-    # "Sign out" returns to the article.
-    page.get_by_role("link", name="sign in with Clinic ID").click()
+    page.locator("#comments").get_by_role("link", name="Sign out").click()
     page.get_by_role("button", name="Sign out").click()
     page.get_by_text("You have signed out.").wait_for()
     assert page.url.split("#")[0] == site.url + article.get_absolute_url()
