@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.socialaccount.models import SocialAccount, SocialApp
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from comments.models import Comment
@@ -298,3 +299,18 @@ def test_each_big_provider_can_be_set_up_and_its_sign_in_page_allowed(client):
         "https://appleid.apple.com",
     ]:
         assert origin in policy
+
+
+def test_starting_a_sign_in_needs_the_csrf_token(google):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+
+    refused = browser.post("/accounts/google/login/?process=login")
+    page = browser.get("/accounts/google/login/")
+    token = page.cookies[settings.CSRF_COOKIE_NAME].value
+    started = browser.post("/accounts/google/login/?process=login", {"csrfmiddlewaretoken": token})
+
+    assert refused.status_code == 403
+    assert started.status_code == 302
+    assert started["Location"].startswith("https://accounts.google.com/")
