@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from accounts.services import commenter_details
 from clinic_site.client_ip import client_ip
 from clinic_site.cross_origin import cross_origin_protected
 from education.models import Article, ClinicProfile
@@ -48,11 +49,15 @@ def form_token(request, slug):
     """A new signed form token for the article's comment form (JSON, never cached).
 
     The form names its article (``?article=<pk>``), so no database is needed:
-    a token only ever works for posts to the article it names.
+    a token only ever works for posts to the article it names. For a signed-in
+    patient it also holds the name and e-mail address the form is filled in with.
     """
     wanted = request.GET.get("article", "")
     article_id = int(wanted) if wanted.isdigit() and len(wanted) < 19 else live_article(slug).pk
-    response = JsonResponse({"form_token": moderation.make_form_token(article_id)})
+    answer = {"form_token": moderation.make_form_token(article_id)}
+    # A signed-in patient's form is filled in from here, never in the shared page.
+    answer.update(commenter_details(request.user))
+    response = JsonResponse(answer)
     response["Cache-Control"] = "no-store, private"
     return response
 
@@ -77,7 +82,10 @@ class CommentFormView(TemplateView):
         article = self.article
         return CommentForm(
             data,
-            initial={"form_token": moderation.make_form_token(article.pk)},
+            initial={
+                "form_token": moderation.make_form_token(article.pk),
+                **commenter_details(self.request.user),
+            },
             article=article,
             comment_settings=self.settings,
             clinic=ClinicProfile.current(),

@@ -400,6 +400,63 @@ PAGE_CACHE_GENERATION_FILE = (
     None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")
 )
 
+# --- Sign in to comment (optional, off by default) -------------------------------
+# Patients may sign in with a provider the clinic sets up in the admin (Social
+# applications: Google, Facebook, Microsoft, Apple or any OpenID Connect service),
+# so the comment form is filled in with their name and e-mail. No provider, no
+# sign-in link. The keys live in the database, entered by staff, never here.
+# Sign-in is plain redirects to the provider: no provider script, no button image.
+# Patient accounts have no password, are never staff and cannot be used to reach
+# the admin (accounts/adapters.py); staff sign in to the admin as before.
+INSTALLED_APPS += [
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.apple",
+    "allauth.socialaccount.providers.openid_connect",
+    "accounts",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "allauth.account.middleware.AccountMiddleware",
+)
+# The sign-in pages' forms may lead on to the providers set up (accounts/middleware.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "accounts.middleware.SignInFormActionMiddleware",
+)
+AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
+# Only provider sign-in: no passwords, sign-up forms or e-mail confirmations of our own.
+SOCIALACCOUNT_ONLY = True
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_ADAPTER = "accounts.adapters.PatientAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.PatientSocialAccountAdapter"
+# A patient account is only ever its own: never matched to another account (a
+# staff member's above all) by e-mail address, and never linked to one.
+ACCOUNT_UNIQUE_EMAIL = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_QUERY_EMAIL = True
+# The sign-in is started by a button (a POST with a CSRF token), never by a link alone.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+ACCOUNT_LOGOUT_ON_GET = False
+# Nothing of the provider's is kept but the name and e-mail: no access tokens,
+# and the smallest scopes that give those two.
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {"SCOPE": ["profile", "email"], "AUTH_PARAMS": {"access_type": "online"}},
+    "facebook": {"METHOD": "oauth2", "SCOPE": ["email"], "FIELDS": ["id", "name", "email"]},
+    "microsoft": {"SCOPE": ["User.Read"]},
+    "apple": {"SCOPE": ["name", "email"]},
+    "openid_connect": {"SCOPE": ["openid", "profile", "email"], "OAUTH_PKCE_ENABLED": True},
+}
+PAGE_CACHE_EXCLUDE_PREFIXES = (*PAGE_CACHE_EXCLUDE_PREFIXES, "/accounts/")
+
 # --- Logging -----------------------------------------------------------------
 # One JSON object per line on standard output, each with the request id that is
 # also sent back in the X-Request-ID header. Server errors are e-mailed to ADMINS.

@@ -54,7 +54,23 @@
           headers: { Accept: "application/json" },
         })
           .then(function (response) { return response.ok ? response.json() : {}; })
-          .then(function (data) { if (data.form_token) field.value = data.form_token; })
+          .then(function (data) {
+            if (data.form_token) field.value = data.form_token;
+            // A signed-in patient's name and e-mail, where they typed nothing yet,
+            // and a way to sign out instead of the offer to sign in.
+            ["name", "email"].forEach(function (name) {
+              var input = form.querySelector("input[name=" + name + "]");
+              if (input && !input.value && data[name]) input.value = data[name];
+            });
+            var offer = document.querySelector("[data-sign-in-offer]");
+            if (offer && data.name) {
+              var signOut = document.createElement("a");
+              signOut.href = offer.getAttribute("data-sign-out-url");
+              signOut.textContent = "Sign out";
+              offer.textContent = "You are signed in as " + data.name + ". ";
+              offer.append(signOut);
+            }
+          })
           .catch(function () {});
       }
       return pending;
