@@ -8,7 +8,7 @@ from clinic_site.views import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("comments.sign_in.urls")),
     path("", include("comments.urls")),
     path("", include("education.urls")),
 ]

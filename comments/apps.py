@@ -19,6 +19,12 @@ class CommentsConfig(AppConfig):
         # Bulk changes (QuerySet.update) bypass save(); the services announce them.
         comments_changed.connect(page_cache.invalidate, dispatch_uid="comments.page_cache")
 
+        # Article pages offer sign-in only while a provider is set up: adding,
+        # changing or removing one in the admin shows on every page at once.
+        from allauth.socialaccount.models import SocialApp
+
+        page_cache.watch(SocialApp)
+
         # What a patient typed into "Leave a reply" is shown back to them when it
         # could not be saved (database refusing writes, expired form...).
         form_rescue.register("comments:post", fields=RESCUED_FIELDS, fresh_fields=fresh_form_fields)

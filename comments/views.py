@@ -23,7 +23,6 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
-from accounts.services import commenter_details
 from clinic_site.client_ip import client_ip
 from clinic_site.cross_origin import cross_origin_protected
 from education.models import Article, ClinicProfile
@@ -31,6 +30,7 @@ from education.models import Article, ClinicProfile
 from . import moderation, services
 from .forms import CommentForm
 from .models import Comment, CommentSettings
+from .sign_in.services import commenter_details
 
 CLOSED_MESSAGE = "Comments are closed on this article, so your comment was not sent."
 CHECK_AND_SEND = (

@@ -407,7 +407,7 @@ PAGE_CACHE_GENERATION_FILE = (
 # sign-in link. The keys live in the database, entered by staff, never here.
 # Sign-in is plain redirects to the provider: no provider script, no button image.
 # Patient accounts have no password, are never staff and cannot be used to reach
-# the admin (accounts/adapters.py); staff sign in to the admin as before.
+# the admin (comments/sign_in/adapters.py); staff sign in to the admin as before.
 INSTALLED_APPS += [
     "allauth",
     "allauth.account",
@@ -417,23 +417,22 @@ INSTALLED_APPS += [
     "allauth.socialaccount.providers.microsoft",
     "allauth.socialaccount.providers.apple",
     "allauth.socialaccount.providers.openid_connect",
-    "accounts",
 ]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "allauth.account.middleware.AccountMiddleware",
 )
-# The sign-in pages' forms may lead on to the providers set up (accounts/middleware.py).
+# The sign-in pages' forms may lead on to the providers set up (comments/sign_in/middleware.py).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
-    "accounts.middleware.SignInFormActionMiddleware",
+    "comments.sign_in.middleware.SignInFormActionMiddleware",
 )
 AUTHENTICATION_BACKENDS += ["allauth.account.auth_backends.AuthenticationBackend"]
 # Only provider sign-in: no passwords, sign-up forms or e-mail confirmations of our own.
 SOCIALACCOUNT_ONLY = True
 ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_ADAPTER = "accounts.adapters.PatientAccountAdapter"
-SOCIALACCOUNT_ADAPTER = "accounts.adapters.PatientSocialAccountAdapter"
+ACCOUNT_ADAPTER = "comments.sign_in.adapters.PatientAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "comments.sign_in.adapters.PatientSocialAccountAdapter"
 # A patient account is only ever its own: never matched to another account (a
 # staff member's above all) by e-mail address, and never linked to one.
 ACCOUNT_UNIQUE_EMAIL = False

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import get_text_list
 
-from accounts import services
+from comments.sign_in import services
 
 register = template.Library()
 
