@@ -272,7 +272,11 @@ class ReportView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=status)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(comment=self.comment, **kwargs)
+        return super().get_context_data(
+            comment=self.comment,
+            keep_days=CommentSettings.load().keep_network_data_days,
+            **kwargs,
+        )
 
 
 # --- Staff replies on the article page --------------------------------------------------

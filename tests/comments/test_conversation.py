@@ -78,6 +78,8 @@ def test_the_notice_box_is_there_and_off_by_default(client, article):
     assert "checked" not in box
     assert "E-mail me when the clinic replies" in html
     assert "E-mail me when my comment is approved or not" in html
+    # The privacy notice says what is kept for the e-mails and how to stop them.
+    assert "until you unsubscribe" in html
 
 
 def test_an_unticked_box_asks_for_nothing_and_sends_the_patient_nothing(
@@ -285,6 +287,7 @@ def test_every_public_comment_has_report_and_the_cached_page_stays_the_same_for_
     html = page.content.decode()
     for reason in ["Spam", "Personal health details", "Abusive", "Wrong medical advice", "Else"]:
         assert reason.lower() in html.lower()
+    assert "scrambled network address with your report for 30 days" in html
 
 
 def test_enough_reports_from_different_addresses_hide_a_comment_until_a_moderator_decides(
