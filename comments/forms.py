@@ -65,8 +65,7 @@ class CommentForm(forms.Form):
     notify_replies = forms.BooleanField(
         label="E-mail me when the clinic replies",
         required=False,
-        help_text="We first send an e-mail to check it is your address; nothing more "
-        "until you confirm. Every e-mail has a link to stop them.",
+        help_text="We first e-mail you to confirm. Each e-mail has a link to stop them.",
     )
     notify_decision = forms.BooleanField(
         label="E-mail me when my comment is approved or not",
@@ -241,11 +240,10 @@ def privacy_notice(comment_settings, clinic):
     return format_html(
         "Your name and comment are public. Your e-mail address is never shown: we keep it "
         "only to contact you about your comment and to find your comments if you ask to "
-        "see or remove them, for as long as your comment is on the site. If you ask for "
-        "e-mails about your comment, we keep your address with that request until you "
-        "unsubscribe (a link in every e-mail); unconfirmed requests are deleted after a "
-        "week. Network details (a scrambled address and your browser name) are deleted "
-        "after {} days. To have a comment removed, contact the clinic{}.",
+        "see or remove them, for as long as your comment is on the site, and for the "
+        "e-mails you ask for until you unsubscribe. Network details (a scrambled address "
+        "and your browser name) are deleted after {} days. To have a comment removed, "
+        "contact the clinic{}.",
         comment_settings.keep_network_data_days,
         format_html(" at {}", contact) if contact else "",
     )
