@@ -3,11 +3,13 @@ reply on the page, and an answer becomes a draft FAQ entry."""
 
 import datetime
 import re
+import smtplib
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -190,8 +192,10 @@ def test_one_click_unsubscribe_works_from_a_mail_program_without_cookies(
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_reply(parent=comment, moderator=moderator, body="Second answer.")
     assert mail.outbox == []
-    # The link keeps answering kindly.
-    assert "no more e-mails" in mail_program.get(url).content.decode()
+    # The link keeps answering kindly, and is never kept by a cache.
+    page = mail_program.get(url)
+    assert "no more e-mails" in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
 
 
 def test_a_patient_who_asked_hears_whether_their_comment_was_approved_or_not(
@@ -284,6 +288,7 @@ def test_every_public_comment_has_report_and_the_cached_page_stays_the_same_for_
     page = client.get(reverse("comments:report", kwargs={"pk": comment.pk}))
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
+    assert not page.cookies  # no session, no CSRF cookie: its posts are checked by origin
     html = page.content.decode()
     for reason in ["Spam", "Personal health details", "Abusive", "Wrong medical advice", "Else"]:
         assert reason.lower() in html.lower()
@@ -564,3 +569,31 @@ def test_bulk_delete_confirmation_counts_replies_and_can_delete_them_too(
     assert "This comment has a reply" in page
     moderator_client.post(reverse(CHANGELIST), {**data, "post": "yes", "keep_replies": "no"})
     assert Comment.objects.count() == 0
+
+
+class FlakyMailServer(BaseEmailBackend):
+    """Refuses the first message, then delivers."""
+
+    refused = 0
+
+    def send_messages(self, email_messages):
+        if not FlakyMailServer.refused:
+            FlakyMailServer.refused += 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        mail.outbox.extend(email_messages)
+        return len(email_messages)
+
+
+def test_a_notice_sent_again_after_a_mail_failure_keeps_its_unsubscribe_headers(
+    client, article, moderator, settings, django_capture_on_commit_callbacks
+):
+    comment = subscribe(client, article, "sam@example.com", django_capture_on_commit_callbacks)
+    services.comments_approve(comments=[comment], moderator=moderator)
+    settings.EMAIL_BACKEND = "tests.comments.test_conversation.FlakyMailServer"
+    FlakyMailServer.refused = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_reply(parent=comment, moderator=moderator, body="An answer.")
+    [notice] = mail.outbox
+    assert FlakyMailServer.refused == 1
+    assert notice.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert notice.extra_headers["List-Unsubscribe"].startswith("<https://")
