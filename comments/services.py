@@ -639,13 +639,14 @@ def _report_reasons(comment):
     return ", ".join(f"{Report.Reason(row['reason']).label.lower()} ({row['n']})" for row in counts)
 
 
-def comment_report(*, comment, reason, note="", token="", ip=""):
+def comment_report(*, comment, reason, note="", token="", ip="", base_url=""):
     """A visitor reports a public comment. Returns the report.
 
     Raises ``moderation.Refused`` when the form's token is wrong or expired, or
     this network address reported too much in the last hour. A second report of
     the same comment from one address counts once. When ``report_threshold``
-    addresses reported it, the comment leaves the page and waits for a moderator.
+    addresses reported it, the comment leaves the page and waits for a moderator,
+    who is told as for any comment held for review.
     """
     if not read_report_token(token, comment.pk):
         raise moderation.Refused(
@@ -692,6 +693,9 @@ def comment_report(*, comment, reason, note="", token="", ip=""):
             comment.save(update_fields=["status", "reasons"])
             logger.info("Comment %s hidden after %s reports", comment.pk, reporters)
             _announce_change([comment.article_id])
+            if settings.notify == CommentSettings.Notify.EACH:
+                hidden_id = comment.pk
+                transaction.on_commit(lambda: notify_comment_held(hidden_id, base_url=base_url))
     return report
 
 

@@ -259,6 +259,7 @@ class ReportView(TemplateView):
                     note=form.cleaned_data["note"],
                     token=form.cleaned_data["report_token"],
                     ip=client_ip(request),
+                    base_url=request.build_absolute_uri("/"),
                 )
             except moderation.Refused as refused:
                 form.add_error(None, refused.message)

@@ -321,6 +321,24 @@ def test_enough_reports_from_different_addresses_hide_a_comment_until_a_moderato
     assert "3: abusive or disrespectful, wrong medical advice" in queue
 
 
+def test_moderators_are_told_when_reports_hide_a_comment(
+    article, comment_settings, moderator, django_capture_on_commit_callbacks
+):
+    comment_settings.report_threshold = 2
+    comment_settings.save()
+    comment = CommentFactory(article=article, email="pat@example.com", body="Buy my pills")
+    with django_capture_on_commit_callbacks(execute=True):
+        report(comment, ip="10.5.0.1", reason="spam")
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        report(comment, ip="10.5.0.2", reason="spam")
+    [notice] = mail.outbox
+    assert notice.to == ["dana@clinic.example"]
+    assert "Reported by 2 visitors: spam or advertising (2)" in notice.body
+    assert "pat@example.com" not in notice.body
+    assert f"/admin/comments/comment/{comment.pk}/change/" in notice.body
+
+
 def test_dismissing_reports_puts_the_comment_back_and_is_logged(
     article, comment_settings, moderator, moderator_client
 ):
