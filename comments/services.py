@@ -382,7 +382,6 @@ class Signature:
 
     TEAM = "team"
     NAME = "name"
-    choices = [(TEAM, CLINIC_TEAM), (NAME, "My name and credentials")]
 
 
 def staff_signature(moderator, signature):
