@@ -233,9 +233,10 @@ class ReportView(TemplateView):
     http_method_names = ["get", "post"]
 
     def dispatch(self, request, *args, **kwargs):
-        self.comment = get_object_or_404(
-            Comment.objects.approved().select_related("article"), pk=kwargs["pk"]
-        )
+        self.comment = Comment.objects.select_related("article").filter(pk=kwargs["pk"]).first()
+        if self.comment is None or not self.comment.is_public:
+            # Taken off the page meanwhile (reported by others, or removed): say so.
+            return render(request, "comments/report_gone.html", status=404)
         return super().dispatch(request, *args, **kwargs)
 
     def make_form(self, data=None):

@@ -615,3 +615,11 @@ def test_a_notice_sent_again_after_a_mail_failure_keeps_its_unsubscribe_headers(
     assert FlakyMailServer.refused == 1
     assert notice.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert notice.extra_headers["List-Unsubscribe"].startswith("<https://")
+
+
+def test_reporting_a_comment_already_off_the_page_says_so(client, article):
+    comment = CommentFactory(article=article, status="pending")
+    answer = client.get(reverse("comments:report", kwargs={"pk": comment.pk}))
+    assert answer.status_code == 404
+    assert "not on the page any more" in answer.content.decode()
+    assert "no-store" in answer["Cache-Control"]
