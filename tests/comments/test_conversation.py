@@ -623,3 +623,20 @@ def test_reporting_a_comment_already_off_the_page_says_so(client, article):
     assert answer.status_code == 404
     assert "not on the page any more" in answer.content.decode()
     assert "no-store" in answer["Cache-Control"]
+
+
+def test_the_unsubscribe_link_opened_in_a_browser_asks_first_then_stops_every_notice(
+    client, article, django_capture_on_commit_callbacks
+):
+    comment = subscribe(client, article, "sam@example.com", django_capture_on_commit_callbacks)
+    Subscription.objects.create(comment=comment, email="sam@example.com", kind="decision")
+    url = reverse(
+        "comments:unsubscribe", args=[services.unsubscribe_token(Subscription.objects.first())]
+    )
+    page = client.get(url)
+    assert "Stop the e-mails" in page.content.decode()
+    assert Subscription.objects.count() == 2  # opening the link changes nothing
+    assert client.post(url).status_code == 200
+    assert Subscription.objects.count() == 0
+    forged = reverse("comments:unsubscribe", args=["eyJzIjoxfQ:forged:signature"])
+    assert client.post(forged).status_code == 404
