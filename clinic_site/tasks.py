@@ -11,7 +11,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -25,9 +25,18 @@ def retry_delay(attempt: int) -> datetime.timedelta:
 
 
 @task()
-def send_email(*, subject: str, body: str, recipients: list[str], attempt: int = 1) -> int:
+def send_email(
+    *,
+    subject: str,
+    body: str,
+    recipients: list[str],
+    attempt: int = 1,
+    headers: dict[str, str] | None = None,
+) -> int:
+    """``headers``: extra message headers, such as ``List-Unsubscribe``."""
     try:
-        return send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
+        message = EmailMessage(subject=subject, body=body, to=recipients, headers=headers)
+        return message.send()
     except Exception:
         attempts = settings.TASK_EMAIL_ATTEMPTS
         logger.exception(
@@ -37,15 +46,25 @@ def send_email(*, subject: str, body: str, recipients: list[str], attempt: int =
             retry = send_email
             if retry.get_backend().supports_defer:
                 retry = retry.using(run_after=timezone.now() + retry_delay(attempt))
-            retry.enqueue(subject=subject, body=body, recipients=recipients, attempt=attempt + 1)
+            retry.enqueue(
+                subject=subject,
+                body=body,
+                recipients=recipients,
+                attempt=attempt + 1,
+                headers=headers,
+            )
         raise
 
 
-def queue_email(*, subject: str, body: str, recipients: list[str]) -> None:
+def queue_email(
+    *, subject: str, body: str, recipients: list[str], headers: dict[str, str] | None = None
+) -> None:
     """Send an e-mail from the worker once the current transaction has committed."""
     recipients = sorted(set(recipients))
     if not recipients:
         return
     transaction.on_commit(
-        lambda: send_email.enqueue(subject=subject, body=body, recipients=recipients)
+        lambda: send_email.enqueue(
+            subject=subject, body=body, recipients=recipients, headers=headers
+        )
     )

@@ -2,11 +2,13 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.db.models import Case, IntegerField, Value, When
-from django.http import HttpResponse
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
@@ -17,6 +19,7 @@ from .models import (
     MAX_COMMENT_LENGTH,
     Comment,
     CommentSettings,
+    Report,
     SpamFilterState,
     http_url_validator,
 )
@@ -59,6 +62,7 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                 "but can be found with the status filter and recovered with “Not spam”.",
             },
         ),
+        ("Reports from visitors", {"fields": ["report_threshold"]}),
         ("Notices to moderators", {"fields": ["notify", "notify_emails"]}),
         ("Privacy", {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
@@ -133,19 +137,37 @@ class CommentAdminForm(forms.ModelForm):
 
 
 class ModerationQueue(ChangeList):
-    """Comments waiting for review first, newest first within each group, unless the
-    moderator sorts by a column."""
+    """Reported comments first (most reports first), then comments waiting for review,
+    newest first within each group, unless the moderator sorts by a column."""
 
     def _get_default_ordering(self):
-        return ["waiting", "-created_at"]
+        return ["-open_reports", "waiting", "-created_at"]
+
+
+class ReportedFilter(admin.SimpleListFilter):
+    title = "reports"
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Reported, waiting for a decision")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(open_reports__gt=0)
+        return queryset
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
-    list_display = ["excerpt", "status", "article", "name", "held_because", "age"]
+    list_display = ["excerpt", "status", "reported", "article", "name", "held_because", "age"]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, ("article", admin.RelatedOnlyFieldListFilter), "is_staff_reply"]
+    list_filter = [
+        StatusFilter,
+        ReportedFilter,
+        ("article", admin.RelatedOnlyFieldListFilter),
+        "is_staff_reply",
+    ]
     search_fields = ["name", "email", "body"]
     list_select_related = ["article"]
     list_per_page = 50
@@ -154,6 +176,8 @@ class CommentAdmin(admin.ModelAdmin):
         "reject",
         "mark_spam",
         "mark_not_spam",
+        "dismiss_reports",
+        "make_faq_draft",
         "delete_selected",
         "export_by_email",
         "erase_by_email",
@@ -167,6 +191,9 @@ class CommentAdmin(admin.ModelAdmin):
         "spam_score",
         "spam_verdict",
         "learned_as",
+        "reports_list",
+        "faq",
+        "credentials",
         "is_staff_reply",
         "created_at",
         "moderated_at",
@@ -187,6 +214,8 @@ class CommentAdmin(admin.ModelAdmin):
                     "decision",
                     "reasons_list",
                     "spam_score",
+                    "reports_list",
+                    "faq",
                 ]
             },
         ),
@@ -204,6 +233,7 @@ class CommentAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "is_staff_reply",
+                    "credentials",
                     "created_at",
                     "moderated_at",
                     "moderated_by",
@@ -229,7 +259,8 @@ class CommentAdmin(admin.ModelAdmin):
                     When(status=Comment.Status.PENDING, then=Value(0)),
                     default=Value(1),
                     output_field=IntegerField(),
-                )
+                ),
+                open_reports=Count("reports", filter=Q(reports__outcome=Report.Outcome.OPEN)),
             )
         )
 
@@ -250,6 +281,40 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="Why")
     def reasons_list(self, obj):
         return format_html_join("", "<div>{}</div>", ((reason,) for reason in obj.reasons)) or "-"
+
+    @admin.display(description="Reports", ordering="open_reports")
+    def reported(self, obj):
+        count = getattr(obj, "open_reports", 0)
+        if not count:
+            return ""
+        reasons = ", ".join(
+            sorted(
+                {
+                    report.get_reason_display().lower()
+                    for report in obj.reports.filter(outcome=Report.Outcome.OPEN)
+                }
+            )
+        )
+        return f"{count}: {reasons}"
+
+    @admin.display(description="Reports from visitors")
+    def reports_list(self, obj):
+        reports = list(obj.reports.order_by("-created_at"))
+        if not reports:
+            return "-"
+        return format_html_join(
+            "",
+            "<div>{}: {}{} ({})</div>",
+            (
+                (
+                    report.get_reason_display(),
+                    report.get_outcome_display(),
+                    f" \u2014 \u201c{report.note}\u201d" if report.note else "",
+                    naturaltime(report.created_at),
+                )
+                for report in reports
+            ),
+        )
 
     @admin.display(description="Received", ordering="created_at")
     def age(self, obj):
@@ -277,37 +342,127 @@ class CommentAdmin(admin.ModelAdmin):
                 Comment.Status.SPAM: services.comments_mark_spam,
                 Comment.Status.PENDING: services.comments_mark_not_spam,
             }[form.cleaned_data["status"]]
-            change_status(comments=[original], moderator=request.user)
+            change_status(comments=[original], moderator=request.user, **self.base_url(request))
         reply = form.cleaned_data.get("clinic_reply", "").strip()
         if reply:
-            services.comment_reply(parent=original, moderator=request.user, body=reply)
+            services.comment_reply(
+                parent=original,
+                moderator=request.user,
+                body=reply,
+                base_url=request.build_absolute_uri("/"),
+            )
             messages.success(request, "Your reply is now on the article page.")
+
+    @staticmethod
+    def base_url(request):
+        """For the services that e-mail patients: links in the e-mail point to this site."""
+        return {"base_url": request.build_absolute_uri("/")}
 
     def log_change(self, request, obj, message):
         """The services already wrote a precise log entry for each change."""
 
+    # --- Deleting: a comment with replies may keep them ---------------------------
+
+    delete_confirmation_template = "admin/comments/comment/delete_confirmation.html"
+    delete_selected_confirmation_template = (
+        "admin/comments/comment/delete_selected_confirmation.html"
+    )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        comment = self.get_object(request, object_id)
+        replies = comment.replies.count() if comment is not None else 0
+        return super().delete_view(
+            request, object_id, extra_context={"reply_count": replies, **(extra_context or {})}
+        )
+
     def delete_model(self, request, obj):
-        services.comments_delete(comments=[obj], moderator=request.user)
+        services.comments_delete(
+            comments=[obj],
+            moderator=request.user,
+            keep_replies=request.POST.get("keep_replies") == "yes",
+        )
 
     def delete_queryset(self, request, queryset):
-        services.comments_delete(comments=queryset, moderator=request.user)
+        services.comments_delete(
+            comments=queryset,
+            moderator=request.user,
+            keep_replies=request.POST.get("keep_replies") == "yes",
+        )
 
     def log_deletions(self, request, queryset):
         """comments_delete logs the deletions itself."""
 
+    @admin.action(description="Delete selected comments", permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        """Django's own delete action; its confirmation says how many replies the
+        selection has and offers to keep them."""
+        response = admin_actions.delete_selected(self, request, queryset)
+        if response is not None and hasattr(response, "context_data"):
+            selected = [comment.pk for comment in queryset]
+            response.context_data["reply_count"] = (
+                Comment.objects.filter(parent__in=selected).exclude(pk__in=selected).count()
+            )
+        return response
+
     # --- Bulk actions ---------------------------------------------------------------
 
-    def _bulk(self, request, queryset, service, verb):
-        count = service(comments=queryset.select_related("article"), moderator=request.user)
+    def _bulk(self, request, queryset, service, verb, **kwargs):
+        count = service(
+            comments=queryset.select_related("article"), moderator=request.user, **kwargs
+        )
         self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.")
 
     @admin.action(description="Approve selected comments", permissions=["change"])
     def approve(self, request, queryset):
-        self._bulk(request, queryset, services.comments_approve, "approved")
+        self._bulk(
+            request, queryset, services.comments_approve, "approved", **self.base_url(request)
+        )
 
     @admin.action(description="Reject selected comments", permissions=["change"])
     def reject(self, request, queryset):
-        self._bulk(request, queryset, services.comments_reject, "rejected")
+        self._bulk(
+            request, queryset, services.comments_reject, "rejected", **self.base_url(request)
+        )
+
+    @admin.action(
+        description="Dismiss the reports: keep the selected comments on the page",
+        permissions=["change"],
+    )
+    def dismiss_reports(self, request, queryset):
+        count = services.comments_dismiss_reports(comments=queryset, moderator=request.user)
+        self.message_user(
+            request,
+            f"Reports dismissed on {count} comment{'s' if count != 1 else ''}; "
+            "they are on the page.",
+        )
+
+    @admin.action(
+        description="Make a draft FAQ entry from the question and the clinic's answer",
+        permissions=["change"],
+    )
+    def make_faq_draft(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, "Please select one question to make an FAQ entry from.", messages.WARNING
+            )
+            return None
+        if not request.user.has_perm("education.add_faq"):
+            self.message_user(
+                request, "Making FAQ entries needs permission to add FAQs.", messages.ERROR
+            )
+            return None
+        try:
+            faq = services.comment_faq_draft(comment=queryset.get(), moderator=request.user)
+        except services.NotAQuestion as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            "A draft FAQ entry was made. Rewrite it for all patients, add its sources and "
+            "send it for clinical review; the thread links to it once it is live.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:education_faq_change", args=[faq.pk]))
 
     @admin.action(description="Mark selected comments as spam", permissions=["change"])
     def mark_spam(self, request, queryset):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from . import akismet
-from .models import MAX_COMMENT_LENGTH, Comment, http_url_validator
+from .models import MAX_COMMENT_LENGTH, Comment, Report, http_url_validator
 
 NUL_MESSAGE = "Please remove the invisible characters from this field."
 
@@ -63,6 +63,15 @@ class CommentForm(forms.Form):
         label="I agree that my name and comment will be shown on this page after review.",
         error_messages={"required": "Please tick this box to agree before you send."},
     )
+    notify_replies = forms.BooleanField(
+        label="E-mail me when the clinic replies",
+        required=False,
+        help_text="We first e-mail you to confirm. Each e-mail has a link to stop them.",
+    )
+    notify_decision = forms.BooleanField(
+        label="E-mail me when my comment is approved or not",
+        required=False,
+    )
     subject = forms.CharField(
         label="Leave this field empty",
         required=False,
@@ -99,6 +108,8 @@ class CommentForm(forms.Form):
             "body",
             Div("subject", css_class="d-none", aria_hidden="true"),
             "consent",
+            "notify_replies",
+            "notify_decision",
             Submit("submit", "Post comment"),
         )
 
@@ -155,6 +166,73 @@ class CommentForm(forms.Form):
         return cleaned
 
 
+class ReportForm(forms.Form):
+    """ "Report this comment": a reason, an optional note, and the page's signed token."""
+
+    reason = forms.ChoiceField(
+        label="Why should the clinic look at this comment?",
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose why you are reporting this comment."},
+    )
+    note = forms.CharField(
+        label="Anything the clinic should know (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only staff read this. Please do not include your own health details.",
+        error_messages={
+            "max_length": "Please shorten your note to 500 characters or fewer.",
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    report_token = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_action = action
+        self.helper.form_id = "report-form"
+        # A visitor's own, never-cached page; posts are checked by origin instead
+        # (clinic_site.cross_origin), as the comment form's are.
+        self.helper.disable_csrf = True
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "report_token", "reason", "note", Submit("submit", "Send report")
+        )
+
+
+class StaffReplyForm(forms.Form):
+    """A clinic reply written under a comment on the article page (staff only)."""
+
+    body = forms.CharField(
+        label="Reply as the clinic",
+        max_length=MAX_COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Please write the reply.",
+            "max_length": "Please shorten the reply to 3,000 characters or fewer "
+            "(it has %(show_value)s).",
+        },
+    )
+    signature = forms.ChoiceField(
+        label="Sign it as",
+        choices=[],
+        initial="team",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, signature_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signature"].choices = signature_choices
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
+        if not body.strip():
+            raise forms.ValidationError("Please write the reply.")
+        return body
+
+
 def privacy_notice(comment_settings, clinic):
     """The short privacy notice shown next to the consent box."""
     contact = ""
@@ -169,9 +247,10 @@ def privacy_notice(comment_settings, clinic):
     return format_html(
         "Your name and comment are public. Your e-mail address is never shown: we keep it "
         "only to contact you about your comment and to find your comments if you ask to "
-        "see or remove them, for as long as your comment is on the site. Network details "
-        "(a scrambled address and your browser name) are deleted after {} days.{} To have a "
-        "comment removed, contact the clinic{}.",
+        "see or remove them, for as long as your comment is on the site, and for the "
+        "e-mails you ask for until you unsubscribe. Network details (a scrambled address "
+        "and your browser name) are deleted after {} days.{} To have a comment removed, "
+        "contact the clinic{}.",
         comment_settings.keep_network_data_days,
         akismet_note,
         format_html(" at {}", contact) if contact else "",

@@ -149,6 +149,13 @@ class CommentSettings(SingleRowModel):
         "name, e-mail, website, text and network address of each comment held for review "
         "to Akismet (Automattic, USA); say so in the privacy notice before turning it on.",
     )
+    report_threshold = models.PositiveIntegerField(
+        "hide a comment after this many reports",
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Reports from different network addresses. The comment goes back to the "
+        "review list, reported comments first, until a moderator decides.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -283,6 +290,20 @@ class Comment(models.Model):
         blank=True,
         editable=False,
     )
+    credentials = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A clinic reply signed with the staff member's name: their credentials.",
+    )
+    faq = models.ForeignKey(
+        "education.FAQ",
+        verbose_name="FAQ entry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The FAQ entry made from this question; linked from the thread once live.",
+    )
     ip_hash = models.CharField("network address (scrambled)", max_length=64, blank=True)
     user_agent = models.CharField("browser", max_length=500, blank=True)
     submission_key = models.CharField(
@@ -342,6 +363,14 @@ class Comment(models.Model):
         return self.status == self.Status.APPROVED
 
     @property
+    def live_faq(self):
+        """The FAQ entry made from this question, once patients can read it."""
+        faq = self.faq
+        if faq is not None and faq.is_published and faq.is_cleared:
+            return faq
+        return None
+
+    @property
     def public_website(self):
         """The commenter's website, only when it is a plain http or https address."""
         if self.website.lower().startswith(("http://", "https://")):
@@ -386,3 +415,85 @@ class SpamFilterState(SingleRowModel):
 
     def __str__(self):
         return f"Spam filter ({self.decisions_learned} decisions learned)"
+
+
+class Subscription(models.Model):
+    """A commenter asked to hear by e-mail about their comment.
+
+    Double opt-in: nothing but the confirmation e-mail is sent until the person
+    confirms from it. Deleted when they unsubscribe, when their comments are erased,
+    or (unconfirmed) by purge_comment_data.
+    """
+
+    class Kind(models.TextChoices):
+        REPLIES = "replies", "When the clinic replies"
+        DECISION = "decision", "When the comment is approved or not"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="subscriptions")
+    email = models.EmailField("e-mail")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "kind"], name="subscription_once_per_kind"),
+        ]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} (comment #{self.comment_id})"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+
+class Report(models.Model):
+    """A visitor reported a public comment. Reports are counted per network address."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam or advertising"
+        HEALTH_DETAILS = "health", "Personal health details"
+        ABUSIVE = "abusive", "Abusive or disrespectful"
+        WRONG_ADVICE = "advice", "Wrong medical advice"
+        OTHER = "other", "Something else"
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", "Waiting for a moderator"
+        DISMISSED = "dismissed", "Dismissed: the comment stays"
+        UPHELD = "upheld", "Upheld: the comment was taken down"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    note = models.CharField(
+        max_length=500, blank=True, help_text="What the visitor wrote. Never shown on the site."
+    )
+    ip_hash = models.CharField("network address (scrambled)", max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            # One open report per comment and network address: reports count people.
+            models.UniqueConstraint(
+                fields=["comment", "ip_hash"],
+                condition=Q(outcome="open") & ~Q(ip_hash=""),
+                name="report_once_per_address",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["ip_hash", "created_at"]),
+            models.Index(fields=["comment", "outcome"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} (comment #{self.comment_id})"

@@ -3,23 +3,26 @@ commands all call these functions, so each action behaves and is logged the same
 
 import datetime
 import logging
+import re
 
 from django.conf import settings as django_settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from clinic_site.tasks import queue_email, send_email
-from education.models import ClinicProfile
+from education import services as education_services
+from education.models import Reviewer
 
 from . import akismet, moderation, tasks
-from .models import Comment, CommenterLock, CommentSettings
+from .models import Comment, CommenterLock, CommentSettings, Report, Subscription
 from .roles import COMMENT_MODERATOR
 from .signals import comments_changed
 
@@ -174,8 +177,13 @@ def comment_submit(
     ip="",
     user_agent="",
     base_url="",
+    notify_replies=False,
+    notify_decision=False,
 ):
     """Check a patient's comment against the moderation policy and store it.
+
+    ``notify_replies`` and ``notify_decision`` are the patient's tick boxes: they
+    get a confirmation e-mail, and notices only once they confirm.
 
     Raises ``moderation.Refused`` (nothing stored) or ``AlreadyReceived`` (this form
     was stored before). Returns the stored comment, which is public only if the
@@ -224,6 +232,12 @@ def comment_submit(
                 ip_hash=ip_hash,
                 user_agent=user_agent[:500],
                 submission_key=submission_key,
+            )
+            _subscribe(
+                comment,
+                replies=notify_replies,
+                decision=notify_decision and comment.status == Comment.Status.PENDING,
+                base_url=base_url,
             )
             if comment.status == Comment.Status.APPROVED:
                 _announce_change([article.pk])
@@ -303,34 +317,48 @@ def _learn_verdicts(comments):
 # list is for. Only "Mark as spam" teaches spam; "Not spam" undoes it.
 
 
-def comments_approve(*, comments, moderator):
-    return _set_status(
+@transaction.atomic
+def comments_approve(*, comments, moderator, base_url=""):
+    comments = list(comments)
+    count = _set_status(
         comments=comments,
         moderator=moderator,
         status=Comment.Status.APPROVED,
         message="Approved",
         verdict=Comment.Verdict.HAM,
     )
+    _resolve_reports(comments, moderator, Report.Outcome.DISMISSED)
+    _notify_decided(comments, approved=True, base_url=base_url)
+    return count
 
 
-def comments_reject(*, comments, moderator):
-    return _set_status(
+@transaction.atomic
+def comments_reject(*, comments, moderator, base_url=""):
+    comments = list(comments)
+    count = _set_status(
         comments=comments,
         moderator=moderator,
         status=Comment.Status.REJECTED,
         message="Rejected",
         verdict=Comment.Verdict.HAM,
     )
+    _resolve_reports(comments, moderator, Report.Outcome.UPHELD)
+    _notify_decided(comments, approved=False, base_url=base_url)
+    return count
 
 
+@transaction.atomic
 def comments_mark_spam(*, comments, moderator):
-    return _set_status(
+    comments = list(comments)
+    count = _set_status(
         comments=comments,
         moderator=moderator,
         status=Comment.Status.SPAM,
         message="Marked as spam",
         verdict=Comment.Verdict.SPAM,
     )
+    _resolve_reports(comments, moderator, Report.Outcome.UPHELD)
+    return count
 
 
 def comments_mark_not_spam(*, comments, moderator):
@@ -351,10 +379,23 @@ def comment_approve(*, comment, moderator):
 
 
 @transaction.atomic
-def comments_delete(*, comments, moderator):
+def comments_delete(*, comments, moderator, keep_replies=False):
+    """Delete comments; with ``keep_replies`` their replies stay, as comments of their own."""
     comments = list(comments)
     _log(moderator, comments, DELETION, "Deleted")
     article_ids = {comment.article_id for comment in comments}
+    if keep_replies:
+        deleted = [comment.pk for comment in comments]
+        kept = list(Comment.objects.filter(parent__in=deleted).exclude(pk__in=deleted))
+        for reply in kept:
+            reply.parent = None
+            reply.save(update_fields=["parent"])
+        _log(
+            moderator,
+            kept,
+            CHANGE,
+            "Kept as a comment of its own: the comment it answered was deleted",
+        )
     for comment in comments:
         comment.delete()
     _announce_change(article_ids)
@@ -386,22 +427,55 @@ def comment_edit(*, comment, moderator, **changes):
     return comment
 
 
+CLINIC_TEAM = "Clinic team"
+
+
+class Signature:
+    """How a staff member signs a reply on the page."""
+
+    TEAM = "team"
+    NAME = "name"
+
+
+def staff_signature(moderator, signature):
+    """The name and credentials a reply is signed with. A login name is never shown
+    to patients: without a full name, the reply is signed by the clinic team."""
+    full_name = moderator.get_full_name()
+    if signature != Signature.NAME or not full_name:
+        return CLINIC_TEAM, ""
+    profile = Reviewer.objects.filter(user=moderator).first()
+    if profile is not None:
+        return profile.name, profile.credentials
+    return full_name, ""
+
+
+def signature_choices(user):
+    """What a staff member may sign a reply with: the team, or their name (and credentials)."""
+    choices = [(Signature.TEAM, CLINIC_TEAM)]
+    name, credentials = staff_signature(user, Signature.NAME)
+    if name != CLINIC_TEAM:
+        choices.append((Signature.NAME, f"{name}, {credentials}" if credentials else name))
+    return choices
+
+
 @transaction.atomic
-def comment_reply(*, parent, moderator, body):
-    """Post a reply from the clinic team. It is public at once and marked as staff.
+def comment_reply(*, parent, moderator, body, signature=Signature.NAME, base_url=""):
+    """Post a reply from the clinic team. It is public at once and marked as staff,
+    and whoever asked to hear about replies in the thread is told (after commit).
 
     Replies are one level deep, so answering a reply answers its parent comment; a
     comment still waiting for review is approved with the reply.
     """
     parent = parent.parent or parent
     if parent.status != Comment.Status.APPROVED:
-        comments_approve(comments=[parent], moderator=moderator)
+        comments_approve(comments=[parent], moderator=moderator, base_url=base_url)
     now = timezone.now()
+    name, credentials = staff_signature(moderator, signature)
     reply = Comment.objects.create(
         article_id=parent.article_id,
         parent=parent,
-        # A login name is never shown to patients: without a full name, the clinic's.
-        name=moderator.get_full_name() or ClinicProfile.current().name,
+        name=name,
+        credentials=credentials,
         body=body,
         status=Comment.Status.APPROVED,
         decision=Comment.Decision.STAFF,
@@ -413,7 +487,358 @@ def comment_reply(*, parent, moderator, body):
     )
     _log(moderator, [reply], ADDITION, f"Replied as the clinic to comment #{parent.pk}")
     _announce_change([parent.article_id])
+    transaction.on_commit(lambda: notify_clinic_reply(reply.pk, base_url=base_url))
     return reply
+
+
+# --- Hearing back: subscriptions and notices ------------------------------------------
+#
+# Double opt-in: a tick box makes an unconfirmed subscription and a confirmation
+# e-mail; only confirmed subscriptions get notices. Every notice carries a signed
+# one-click unsubscribe link and the List-Unsubscribe headers of RFC 8058. No
+# e-mail holds text that is not public or anybody else's address.
+
+CONFIRM_SALT = "comments.subscription-confirm"
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+CONFIRM_DAYS = 7
+
+
+class LinkInvalid(Exception):
+    """A confirmation or unsubscribe link that was changed, has expired, or whose
+    subscription is gone."""
+
+
+def _site_base(base_url):
+    return (base_url or django_settings.COMMENTS_SITE_URL).rstrip("/")
+
+
+def _absolute(base_url, path):
+    return _site_base(base_url) + path
+
+
+def confirm_token(comment):
+    return signing.dumps({"c": comment.pk}, salt=CONFIRM_SALT, compress=False)
+
+
+def unsubscribe_token(subscription):
+    return signing.dumps({"s": subscription.pk}, salt=UNSUBSCRIBE_SALT, compress=False)
+
+
+def _subscribe(comment, *, replies, decision, base_url):
+    kinds = [Subscription.Kind.REPLIES] * bool(replies) + [Subscription.Kind.DECISION] * bool(
+        decision
+    )
+    if not kinds or not comment.email or comment.status == Comment.Status.SPAM:
+        return
+    for kind in kinds:
+        Subscription.objects.create(comment=comment, email=comment.email, kind=kind)
+    context = {
+        "article": comment.article,
+        "kinds": [Subscription.Kind(kind).label for kind in kinds],
+        "confirm_url": _absolute(
+            base_url, reverse("comments:subscription-confirm", args=[confirm_token(comment)])
+        ),
+        "days": CONFIRM_DAYS,
+    }
+    queue_email(
+        subject=f"Please confirm: e-mails about your comment on {comment.article.title}",
+        body=render_to_string("comments/email/subscription_confirm.txt", context),
+        recipients=[comment.email],
+    )
+
+
+def subscription_for_confirmation(token):
+    """The comment whose subscriptions a confirmation link is for (LinkInvalid if none)."""
+    try:
+        payload = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+        comment_id = int(payload["c"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkInvalid from None
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None or not comment.subscriptions.exists():
+        raise LinkInvalid
+    return comment
+
+
+@transaction.atomic
+def subscriptions_confirm(*, token):
+    """Confirm the subscriptions a confirmation e-mail asked about. Returns the comment."""
+    comment = subscription_for_confirmation(token)
+    comment.subscriptions.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    return comment
+
+
+def subscription_for_unsubscribe(token):
+    try:
+        subscription_id = int(signing.loads(token, salt=UNSUBSCRIBE_SALT)["s"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkInvalid from None
+    return Subscription.objects.filter(pk=subscription_id).first()
+
+
+@transaction.atomic
+def subscriptions_unsubscribe(*, token):
+    """Stop every notice to the address the link was sent to. Returns how many
+    subscriptions ended (0 when they had ended already)."""
+    subscription = subscription_for_unsubscribe(token)
+    if subscription is None:
+        return 0
+    return Subscription.objects.filter(email=subscription.email).delete()[0]
+
+
+def _send_notice(subscription, *, subject, template, base_url, **context):
+    unsubscribe_url = _absolute(
+        base_url, reverse("comments:unsubscribe", args=[unsubscribe_token(subscription)])
+    )
+    context = {"unsubscribe_url": unsubscribe_url, **context}
+    queue_email(
+        subject=subject,
+        body=render_to_string(template, context),
+        recipients=[subscription.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def notify_clinic_reply(reply_id, *, base_url=""):
+    """Tell the thread's confirmed subscribers that the clinic replied.
+
+    Called after the reply is committed. Never raises: the reply is on the page
+    whatever happens here.
+    """
+    try:
+        reply = Comment.objects.select_related("article", "parent").get(pk=reply_id)
+        thread = reply.parent
+        subscriptions = (
+            Subscription.objects.filter(
+                kind=Subscription.Kind.REPLIES,
+                confirmed_at__isnull=False,
+                comment__status=Comment.Status.APPROVED,
+            )
+            .filter(Q(comment=thread) | Q(comment__parent=thread))
+            .select_related("comment")
+        )
+        for subscription in subscriptions:
+            _send_notice(
+                subscription,
+                subject=f"The clinic replied to your comment on {reply.article.title}",
+                template="comments/email/clinic_replied.txt",
+                base_url=base_url,
+                article=reply.article,
+                reply_url=_absolute(base_url, reply.get_absolute_url()),
+            )
+    except Exception:
+        logger.exception("Could not queue the reply notices for comment %s", reply_id)
+
+
+def _notify_decided(comments, *, approved, base_url):
+    """Tell commenters who asked that a moderator approved their comment or not.
+
+    One notice per comment; the subscription ends with it."""
+    subscriptions = Subscription.objects.filter(
+        kind=Subscription.Kind.DECISION,
+        confirmed_at__isnull=False,
+        comment__in=[comment.pk for comment in comments],
+    ).select_related("comment__article")
+    for subscription in subscriptions:
+        comment = subscription.comment
+        _send_notice(
+            subscription,
+            subject=(
+                f"Your comment on {comment.article.title} is on the page"
+                if approved
+                else f"Your comment on {comment.article.title} was not published"
+            ),
+            template="comments/email/comment_decided.txt",
+            base_url=base_url,
+            approved=approved,
+            article=comment.article,
+            article_url=_absolute(base_url, comment.article.get_absolute_url()),
+            comment_url=_absolute(base_url, comment.get_absolute_url()),
+        )
+    subscriptions.delete()
+
+
+# --- Reports from visitors -------------------------------------------------------------
+
+REPORT_SALT = "comments.report-token"
+REPORT_FORM_HOURS = 2
+REPORTS_PER_HOUR = 10
+HIDDEN_BY_REPORTS = "Reported by {count} visitors: {reasons}. Hidden until a moderator decides."
+
+
+def make_report_token(comment_id):
+    return signing.dumps({"r": comment_id}, salt=REPORT_SALT, compress=False)
+
+
+def read_report_token(token, comment_id):
+    try:
+        payload = signing.loads(token or "", salt=REPORT_SALT, max_age=REPORT_FORM_HOURS * 3600)
+        return int(payload["r"]) == comment_id
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return False
+
+
+def _report_reasons(comment):
+    counts = (
+        comment.reports.filter(outcome=Report.Outcome.OPEN)
+        .values("reason")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "reason")
+    )
+    return ", ".join(f"{Report.Reason(row['reason']).label.lower()} ({row['n']})" for row in counts)
+
+
+def comment_report(*, comment, reason, note="", token="", ip="", base_url=""):
+    """A visitor reports a public comment. Returns the report.
+
+    Raises ``moderation.Refused`` when the form's token is wrong or expired, or
+    this network address reported too much in the last hour. A second report of
+    the same comment from one address counts once. When ``report_threshold``
+    addresses reported it, the comment leaves the page and waits for a moderator,
+    who is told as for any comment held for review.
+    """
+    if not read_report_token(token, comment.pk):
+        raise moderation.Refused(
+            "forged", "This form has expired. Please choose a reason and send it again."
+        )
+    if reason not in Report.Reason.values:
+        raise moderation.Refused("reason", "Please choose why you are reporting this comment.")
+    settings = CommentSettings.load()
+    ip_hash = hash_ip(ip)
+    with transaction.atomic():
+        if ip_hash:
+            _lock_senders([_lock_key("report", ip_hash)])
+            hour_ago = timezone.now() - datetime.timedelta(hours=1)
+            if (
+                Report.objects.filter(ip_hash=ip_hash, created_at__gt=hour_ago).count()
+                >= REPORTS_PER_HOUR
+            ):
+                raise moderation.Refused(
+                    "too_many",
+                    "Many reports came from your network in the last hour. Please try "
+                    "again later, or contact the clinic.",
+                    status=429,
+                )
+            earlier = comment.reports.filter(ip_hash=ip_hash, outcome=Report.Outcome.OPEN).first()
+            if earlier is not None:
+                return earlier
+        report = Report.objects.create(
+            comment=comment, reason=reason, note=note.strip()[:500], ip_hash=ip_hash
+        )
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        reporters = (
+            comment.reports.filter(outcome=Report.Outcome.OPEN)
+            .exclude(ip_hash="")
+            .values("ip_hash")
+            .distinct()
+            .count()
+        )
+        if comment.status == Comment.Status.APPROVED and reporters >= settings.report_threshold:
+            comment.status = Comment.Status.PENDING
+            comment.reasons = [
+                *comment.reasons,
+                HIDDEN_BY_REPORTS.format(count=reporters, reasons=_report_reasons(comment)),
+            ]
+            comment.save(update_fields=["status", "reasons"])
+            logger.info("Comment %s hidden after %s reports", comment.pk, reporters)
+            _announce_change([comment.article_id])
+            if settings.notify == CommentSettings.Notify.EACH:
+                hidden_id = comment.pk
+                transaction.on_commit(lambda: notify_comment_held(hidden_id, base_url=base_url))
+    return report
+
+
+def _resolve_reports(comments, moderator, outcome):
+    """A moderator's decision closes the comments' open reports, logged."""
+    comments = [comment for comment in comments if comment.pk]
+    open_reports = Report.objects.filter(
+        comment__in=[comment.pk for comment in comments], outcome=Report.Outcome.OPEN
+    )
+    counts = dict(open_reports.values_list("comment").annotate(n=Count("pk")))
+    if not counts:
+        return 0
+    open_reports.update(outcome=outcome, resolved_at=timezone.now(), resolved_by=moderator)
+    verb = "Dismissed" if outcome == Report.Outcome.DISMISSED else "Upheld"
+    for comment in comments:
+        if comment.pk in counts:
+            n = counts[comment.pk]
+            _log(moderator, [comment], CHANGE, f"{verb} {n} report{'s' if n != 1 else ''}")
+    return sum(counts.values())
+
+
+@transaction.atomic
+def comments_dismiss_reports(*, comments, moderator):
+    """The reports were wrong: the comments stay on (or go back on) the page.
+
+    Dismissed reports are kept, logged, and no longer count towards hiding."""
+    comments = list(comments)
+    reported = [c for c in comments if c.reports.filter(outcome=Report.Outcome.OPEN).exists()]
+    hidden = [
+        c
+        for c in reported
+        if c.status == Comment.Status.PENDING
+        and any(reason.startswith("Reported by ") for reason in c.reasons)
+    ]
+    if hidden:
+        _set_status(
+            comments=hidden,
+            moderator=moderator,
+            status=Comment.Status.APPROVED,
+            message="Back on the page: the reports were dismissed",
+        )
+    _resolve_reports(reported, moderator, Report.Outcome.DISMISSED)
+    return len(reported)
+
+
+# --- Answers that become FAQ entries -----------------------------------------------------
+
+
+class NotAQuestion(Exception):
+    """The comment cannot become an FAQ entry; the message says why, for staff."""
+
+
+def _without_personal_details(text, comment):
+    """The patient's words without their e-mail address or any part of their name."""
+    name = comment.name.strip()
+    values = [comment.email.strip(), name, *(part for part in name.split() if len(part) >= 3)]
+    for value in values:
+        if value:
+            pattern = rf"(?<!\w){re.escape(value)}(?!\w)"
+            text = re.sub(pattern, "[name removed]", text, flags=re.IGNORECASE)
+    return text
+
+
+@transaction.atomic
+def comment_faq_draft(*, comment, moderator):
+    """Turn a patient's question and the clinic's answer into a draft FAQ entry.
+
+    The draft goes through clinical sign-off like any FAQ; until a clinician
+    approves it nothing changes for patients. Returns the FAQ entry.
+    """
+    question = comment.parent or comment
+    if question.is_staff_reply:
+        raise NotAQuestion("Choose the patient's question, not a reply from the clinic.")
+    answers = list(question.replies.filter(is_staff_reply=True, status=Comment.Status.APPROVED))
+    if not answers:
+        raise NotAQuestion(
+            f"Comment #{question.pk} has no reply from the clinic yet: reply first, then "
+            "make the FAQ entry."
+        )
+    if question.faq_id:
+        raise NotAQuestion(f"Comment #{question.pk} already has an FAQ entry: {question.faq}.")
+    faq = education_services.faq_draft_create(
+        question=_without_personal_details(question.body, question),
+        answer="\n\n".join(answer.body for answer in answers),
+        user=moderator,
+        article=question.article,
+    )
+    question.faq = faq
+    question.save(update_fields=["faq"])
+    _log(moderator, [question], CHANGE, f"Made into a draft FAQ entry (#{faq.pk})")
+    return faq
 
 
 # --- Privacy requests and retention ----------------------------------------------------
@@ -443,6 +868,19 @@ def comments_export(*, email):
             }
             for comment in comments
         ],
+        "email_notices": [
+            {
+                "comment_id": subscription.comment_id,
+                "notice": subscription.get_kind_display(),
+                "asked": subscription.created_at.isoformat(),
+                "confirmed": (
+                    subscription.confirmed_at.isoformat() if subscription.confirmed_at else None
+                ),
+            }
+            for subscription in Subscription.objects.filter(email=email.strip().lower()).order_by(
+                "created_at", "pk"
+            )
+        ],
     }
 
 
@@ -454,6 +892,9 @@ def comments_erase(*, email, moderator=None):
     entries for those comments are removed too.
     """
     email = email.strip().lower()
+    if email:
+        # Notices the address asked for, on anyone's comment, end with it.
+        Subscription.objects.filter(email=email).delete()
     comments = list(Comment.objects.by_email(email))
     if not comments:
         return 0
@@ -483,8 +924,9 @@ def comments_erase(*, email, moderator=None):
 def comment_data_purge(*, now=None):
     """Remove what the privacy policy says is kept only for a while.
 
-    Network details (the scrambled address and the browser) go after
-    ``keep_network_data_days``; rejected comments and spam after ``keep_rejected_days``.
+    Network details (the scrambled address and the browser, on comments and on
+    reports) go after ``keep_network_data_days``; rejected comments and spam after
+    ``keep_rejected_days``; subscriptions nobody confirmed once their link expired.
     """
     settings = CommentSettings.load()
     now = now or timezone.now()
@@ -494,6 +936,12 @@ def comment_data_purge(*, now=None):
         .exclude(ip_hash="", user_agent="")
         .update(ip_hash="", user_agent="")
     )
+    cleared += (
+        Report.objects.filter(created_at__lt=network_cutoff).exclude(ip_hash="").update(ip_hash="")
+    )
+    unconfirmed = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=CONFIRM_DAYS)
+    ).delete()[0]
     locks = CommenterLock.objects.filter(last_used_at__lt=now - datetime.timedelta(days=1))
     locks_deleted = locks.delete()[0]
     rejected_cutoff = now - datetime.timedelta(days=settings.keep_rejected_days)
@@ -505,4 +953,9 @@ def comment_data_purge(*, now=None):
     for comment in old:
         comment.delete()
         deleted += 1
-    return {"network_details_cleared": cleared, "comments_deleted": deleted, "locks": locks_deleted}
+    return {
+        "network_details_cleared": cleared,
+        "comments_deleted": deleted,
+        "locks": locks_deleted,
+        "unconfirmed_subscriptions": unconfirmed,
+    }

@@ -13,4 +13,16 @@ post_comment = sensitive_post_parameters("name", "email", "website", "body")(
 urlpatterns = [
     path("articles/<slug:slug>/comments/", post_comment, name="post"),
     path("articles/<slug:slug>/comments/token", views.form_token, name="form-token"),
+    path(
+        "comments/<int:pk>/report/",
+        sensitive_post_parameters("note")(views.ReportView.as_view()),
+        name="report",
+    ),
+    path("comments/<int:pk>/reply/", views.staff_reply, name="staff-reply"),
+    path(
+        "comments/notices/confirm/<str:token>/",
+        views.subscription_confirm,
+        name="subscription-confirm",
+    ),
+    path("comments/notices/stop/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

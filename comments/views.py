@@ -17,10 +17,14 @@ Posts are checked for cross-origin requests by ``Sec-Fetch-Site`` and ``Origin``
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
 
 from clinic_site.client_ip import client_ip
@@ -28,7 +32,7 @@ from clinic_site.cross_origin import cross_origin_protected
 from education.models import Article, ClinicProfile
 
 from . import moderation, services
-from .forms import CommentForm
+from .forms import CommentForm, ReportForm, StaffReplyForm
 from .models import Comment, CommentSettings
 from .sign_in.services import commenter_details
 
@@ -140,6 +144,8 @@ class CommentFormView(TemplateView):
                     ip=client_ip(request),
                     user_agent=request.headers.get("User-Agent", ""),
                     base_url=request.build_absolute_uri("/"),
+                    notify_replies=form.cleaned_data["notify_replies"],
+                    notify_decision=form.cleaned_data["notify_decision"],
                 )
             except services.AlreadyReceived as received:
                 messages.info(
@@ -181,3 +187,137 @@ class CommentFormView(TemplateView):
             "Thank you. Your comment was received and will appear after a staff member reviews it.",
         )
         return redirect(comment.article.get_absolute_url())
+
+
+# --- Hearing back -------------------------------------------------------------------
+# The links in the e-mails carry a signed token, which is all they need: no
+# session, no cookie. Mail programs and scanners open links to look at them, so a
+# GET only shows a button; the POST does it. A mail program's one-click
+# unsubscribe (RFC 8058) POSTs straight from its own server, without any cookie,
+# which is why these two POSTs are exempt from the CSRF check.
+
+
+@never_cache
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def subscription_confirm(request, token):
+    try:
+        if request.method == "POST":
+            comment = services.subscriptions_confirm(token=token)
+            return render(request, "comments/subscription_done.html", {"comment": comment})
+        comment = services.subscription_for_confirmation(token)
+    except services.LinkInvalid:
+        return render(request, "comments/link_invalid.html", status=404)
+    return render(request, "comments/subscription_confirm.html", {"comment": comment})
+
+
+@never_cache
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscription = services.subscription_for_unsubscribe(token)
+        if request.method == "POST":
+            services.subscriptions_unsubscribe(token=token)
+            return render(request, "comments/unsubscribed.html")
+    except services.LinkInvalid:
+        return render(request, "comments/link_invalid.html", status=404)
+    if subscription is None:
+        return render(request, "comments/unsubscribed.html")
+    return render(request, "comments/unsubscribe.html")
+
+
+# --- Reporting ------------------------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+@method_decorator(cross_origin_protected, name="dispatch")
+class ReportView(TemplateView):
+    """ "Report" under every public comment leads here: a page of the visitor's own
+    (never cached) with the reasons and a signed token, so the article page itself
+    stays the same bytes for everyone and works without JavaScript."""
+
+    template_name = "comments/report.html"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.comment = Comment.objects.select_related("article").filter(pk=kwargs["pk"]).first()
+        if self.comment is None or not self.comment.is_public:
+            # Taken off the page meanwhile (reported by others, or removed): say so.
+            return render(request, "comments/report_gone.html", status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def make_form(self, data=None):
+        return ReportForm(
+            data,
+            initial={"report_token": services.make_report_token(self.comment.pk)},
+            action=reverse("comments:report", kwargs={"pk": self.comment.pk}),
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.make_form(request.POST.copy())
+        status = 200
+        if form.is_valid():
+            try:
+                services.comment_report(
+                    comment=self.comment,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                    token=form.cleaned_data["report_token"],
+                    ip=client_ip(request),
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except moderation.Refused as refused:
+                form.add_error(None, refused.message)
+                status = refused.status
+                form.data["report_token"] = services.make_report_token(self.comment.pk)
+            else:
+                messages.success(
+                    request, "Thank you. A staff member will look at the comment you reported."
+                )
+                return redirect(self.comment.article.get_absolute_url() + "#comments")
+        return self.render_to_response(self.get_context_data(form=form), status=status)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            comment=self.comment,
+            keep_days=CommentSettings.load().keep_network_data_days,
+            **kwargs,
+        )
+
+
+# --- Staff replies on the article page --------------------------------------------------
+
+
+@require_POST
+@login_required
+@permission_required("comments.change_comment", raise_exception=True)
+def staff_reply(request, pk):
+    """A clinic reply posted from the article page. Only signed-in staff see the form,
+    and their pages are never cached (they have a session). CSRF-checked as usual."""
+    comment = get_object_or_404(
+        Comment.objects.approved().filter(is_staff_reply=False).select_related("article"),
+        pk=pk,
+    )
+    form = StaffReplyForm(request.POST, signature_choices=services.signature_choices(request.user))
+    if not form.is_valid():
+        response = render(
+            request,
+            "comments/staff_reply.html",
+            {"comment": comment, "article": comment.article, "form": form},
+            status=200,
+        )
+        response["Cache-Control"] = "no-store, private"
+        return response
+    reply = services.comment_reply(
+        parent=comment,
+        moderator=request.user,
+        body=form.cleaned_data["body"],
+        signature=form.cleaned_data["signature"],
+        base_url=request.build_absolute_uri("/"),
+    )
+    messages.success(request, "Your reply is on the page. Anyone who asked to hear is told.")
+    return redirect(reply.get_absolute_url())

@@ -13,6 +13,7 @@ from django.db.models import Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import linebreaks
 from reversion.models import Version
 
 from clinic_site import page_cache
@@ -20,10 +21,12 @@ from clinic_site.tasks import queue_email
 
 from . import images
 from .models import (
+    FAQ,
     Article,
     ClinicalReview,
     ClinicProfile,
     EditorialSettings,
+    FAQCategory,
     Image,
     Reviewer,
     SignOff,
@@ -455,6 +458,41 @@ def review_approve_loaded(*, obj, reviewer: Reviewer, reviewed_at=None, note: st
     review.state = ClinicalReview.State.APPROVED
     review.save()
     return approval
+
+
+PATIENT_QUESTIONS = "Questions from patients"
+
+
+@transaction.atomic
+def faq_draft_create(*, question: str, answer: str, user, article=None) -> FAQ:
+    """A draft FAQ entry from a patient's question and the clinic's answer (plain text).
+
+    It is not approved, so patients do not see it: staff rewrite it and send it for
+    clinical sign-off like any FAQ. It goes in the "Questions from patients"
+    category (made when first needed) and links the article it was asked under.
+    """
+    category, _ = FAQCategory.objects.get_or_create(
+        slug="questions-from-patients",
+        defaults={"name": PATIENT_QUESTIONS, "order": FAQCategory.objects.count() + 1},
+    )
+    question = " ".join(question.split())
+    if len(question) > 250:
+        question = question[:249].rstrip() + "\u2026"
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment("Draft made from a patient's question and the clinic's answer.")
+        faq = FAQ.objects.create(
+            category=category,
+            question=question,
+            answer=linebreaks(answer, autoescape=True),
+            related_article=article,
+            order=category.faqs.count() + 1,
+        )
+    review = review_for(faq)
+    review.changed_by = user
+    review.changed_at = timezone.now()
+    review.save()
+    return faq
 
 
 def image_save(*, image: Image, file_changed: bool) -> Image:

@@ -37,6 +37,7 @@ def comment_thread(context, article):
         .top_level()
         .filter(article=article)
         .order_by("created_at", "pk")
+        .select_related("faq")
         .prefetch_related(Prefetch("replies", queryset=replies, to_attr="public_replies"))
     )
     paginator = Paginator(threads, settings.comments_per_page)
@@ -61,8 +62,13 @@ def comment_thread(context, article):
             clinic=context.get("clinic"),
             action=reverse("comments:post", kwargs={"slug": article.slug}),
         )
+    # Staff who moderate reply under each comment, on the page itself. Only they
+    # get these forms (with their CSRF token), and their pages are never cached:
+    # they have a session, which the page cache and nginx pass straight through.
+    can_moderate = request.user.has_perm("comments.change_comment")
     return {
         "request": request,
+        "csrf_token": context.get("csrf_token"),
         "article": article,
         "page": page,
         "total": total,
@@ -70,8 +76,8 @@ def comment_thread(context, article):
         "auto_approve_returning": settings.auto_approve_returning,
         "form": form,
         "replying_to": replying_to,
-        # Staff who moderate get a link to answer each comment in the admin.
-        "can_moderate": request.user.has_perm("comments.change_comment"),
+        "can_moderate": can_moderate,
+        "signature_choices": services.signature_choices(request.user) if can_moderate else [],
     }
 
 
