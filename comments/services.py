@@ -788,6 +788,8 @@ def comments_dismiss_reports(*, comments, moderator):
             moderator=moderator,
             status=Comment.Status.APPROVED,
             message="Back on the page: the reports were dismissed",
+            # Putting it back on the page is an approval: it teaches "not spam".
+            verdict=Comment.Verdict.HAM,
         )
     _resolve_reports(reported, moderator, Report.Outcome.DISMISSED)
     return len(reported)
