@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -8,9 +9,15 @@ from clinic_site.views import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
+]
+# The public site in every language: English at /, the others under their prefix
+# (/fr/, /zh-hans/, /zh-hant/, /pa/). The address alone says the language
+# (clinic_site/languages.py), so a cached page is right for everyone who asks for it.
+urlpatterns += i18n_patterns(
     path("", include("comments.urls")),
     path("", include("education.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     # Development, tests and the local try-out only: a real server has nginx or the

@@ -21,6 +21,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from clinic_site.client_ip import client_ip
@@ -31,8 +33,8 @@ from . import moderation, services
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 
-CLOSED_MESSAGE = "Comments are closed on this article, so your comment was not sent."
-CHECK_AND_SEND = (
+CLOSED_MESSAGE = gettext_lazy("Comments are closed on this article, so your comment was not sent.")
+CHECK_AND_SEND = gettext_lazy(
     "Your comment is not sent yet. Please check it and press \u201cPost comment\u201d to send it."
 )
 
@@ -136,11 +138,11 @@ class CommentFormView(TemplateView):
             except services.AlreadyReceived as received:
                 messages.info(
                     request,
-                    "We already have this comment. "
+                    _("We already have this comment. ")
                     + (
-                        "It is on the page."
+                        _("It is on the page.")
                         if received.comment.is_public
-                        else "It will appear after a staff member reviews it."
+                        else _("It will appear after a staff member reviews it.")
                     ),
                 )
                 return redirect(article.get_absolute_url())
@@ -166,10 +168,13 @@ class CommentFormView(TemplateView):
 
     def success(self, comment):
         if comment.is_public:
-            messages.success(self.request, "Thank you. Your comment is now on the page.")
+            messages.success(self.request, _("Thank you. Your comment is now on the page."))
             return redirect(comment.get_absolute_url())
         messages.success(
             self.request,
-            "Thank you. Your comment was received and will appear after a staff member reviews it.",
+            _(
+                "Thank you. Your comment was received and will appear after a staff "
+                "member reviews it."
+            ),
         )
         return redirect(comment.article.get_absolute_url())
