@@ -78,10 +78,10 @@ class URLLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = language_from_path(request.path_info)
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # For this request only: the thread's language is put back afterwards.
+        with translation.override(language_from_path(request.path_info)):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", html_lang(request.LANGUAGE_CODE))
         return response
 

@@ -35,7 +35,7 @@ from .models import Comment, CommentSettings
 
 CLOSED_MESSAGE = gettext_lazy("Comments are closed on this article, so your comment was not sent.")
 CHECK_AND_SEND = gettext_lazy(
-    "Your comment is not sent yet. Please check it and press \u201cPost comment\u201d to send it."
+    "Your comment is not sent yet. Please check it and press “Post comment” to send it."
 )
 
 
