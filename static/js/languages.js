@@ -65,7 +65,7 @@
   go.addEventListener("click", function () { remember("chosen"); });
   var dismiss = document.createElement("button");
   dismiss.type = "button";
-  dismiss.className = "btn btn-sm btn-outline-secondary";
+  dismiss.className = "btn btn-sm btn-outline-dark";
   dismiss.textContent = target.getAttribute("data-suggest-dismiss");
   dismiss.addEventListener("click", function () {
     remember("dismissed");
