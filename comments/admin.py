@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from clinic_site.admin import SingleRowAdmin
 
@@ -20,7 +22,7 @@ from .models import MAX_COMMENT_LENGTH, Comment, CommentSettings, http_url_valid
 class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
     fieldsets = [
         (
-            "Review",
+            _("Review"),
             {
                 "fields": [
                     "auto_approve_returning",
@@ -30,9 +32,9 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Closing and pages", {"fields": ["close_after_days", "comments_per_page"]}),
+        (_("Closing and pages"), {"fields": ["close_after_days", "comments_per_page"]}),
         (
-            "Robots and floods",
+            _("Robots and floods"),
             {
                 "fields": [
                     "min_seconds_to_submit",
@@ -44,8 +46,8 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                 "and never stored.",
             },
         ),
-        ("Notices to moderators", {"fields": ["notify", "notify_emails"]}),
-        ("Privacy", {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
+        (_("Notices to moderators"), {"fields": ["notify", "notify_emails"]}),
+        (_("Privacy"), {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
 
     create_with_defaults = True
@@ -58,7 +60,7 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [*Comment.Status.choices, ("all", "Everything, spam too")]
+        return [*Comment.Status.choices, ("all", _("Everything, spam too"))]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -71,7 +73,7 @@ class StatusFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         for choice in super().choices(changelist):
             if choice["display"] == "All":
-                choice["display"] = "All but spam"
+                choice["display"] = _("All but spam")
             yield choice
 
 
@@ -80,12 +82,14 @@ class CommentAdminForm(forms.ModelForm):
         required=False, max_length=200, assume_scheme="https", validators=[http_url_validator]
     )
     clinic_reply = forms.CharField(
-        label="Reply as the clinic",
+        label=_("Reply as the clinic"),
         required=False,
         max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Posted under this comment at once, marked as from the clinic team. "
-        "A comment waiting for review is approved with the reply.",
+        help_text=_(
+            "Posted under this comment at once, marked as from the clinic team. "
+            "A comment waiting for review is approved with the reply."
+        ),
     )
 
     class Meta:
@@ -148,16 +152,18 @@ class CommentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["article_link", "parent", "status", "decision", "reasons_list"]}),
         (
-            "Comment",
+            _("Comment"),
             {
                 "fields": ["name", "email", "website", "body"],
-                "description": "Edit the text to remove health details before approving. "
-                "The log records that it was edited, never the old text.",
+                "description": _(
+                    "Edit the text to remove health details before approving. "
+                    "The log records that it was edited, never the old text."
+                ),
             },
         ),
         (None, {"fields": ["clinic_reply"]}),
         (
-            "History",
+            _("History"),
             {
                 "fields": [
                     "is_staff_reply",
@@ -194,23 +200,23 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="Comment")
+    @admin.display(description=_("Comment"))
     def excerpt(self, obj):
         return obj.excerpt
 
-    @admin.display(description="Why it was held")
+    @admin.display(description=_("Why it was held"))
     def held_because(self, obj):
         return "; ".join(obj.reasons)
 
-    @admin.display(description="Why")
+    @admin.display(description=_("Why"))
     def reasons_list(self, obj):
         return format_html_join("", "<div>{}</div>", ((reason,) for reason in obj.reasons)) or "-"
 
-    @admin.display(description="Received", ordering="created_at")
+    @admin.display(description=_("Received"), ordering="created_at")
     def age(self, obj):
         return naturaltime(obj.created_at)
 
-    @admin.display(description="Article")
+    @admin.display(description=_("Article"))
     def article_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.article.get_absolute_url(), obj.article)
 
@@ -236,7 +242,7 @@ class CommentAdmin(admin.ModelAdmin):
         reply = form.cleaned_data.get("clinic_reply", "").strip()
         if reply:
             services.comment_reply(parent=original, moderator=request.user, body=reply)
-            messages.success(request, "Your reply is now on the article page.")
+            messages.success(request, _("Your reply is now on the article page."))
 
     def log_change(self, request, obj, message):
         """The services already wrote a precise log entry for each change."""
@@ -256,26 +262,26 @@ class CommentAdmin(admin.ModelAdmin):
         count = service(comments=queryset.select_related("article"), moderator=request.user)
         self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.")
 
-    @admin.action(description="Approve selected comments", permissions=["change"])
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
     def approve(self, request, queryset):
         self._bulk(request, queryset, services.comments_approve, "approved")
 
-    @admin.action(description="Reject selected comments", permissions=["change"])
+    @admin.action(description=_("Reject selected comments"), permissions=["change"])
     def reject(self, request, queryset):
         self._bulk(request, queryset, services.comments_reject, "rejected")
 
-    @admin.action(description="Mark selected comments as spam", permissions=["change"])
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
         self._bulk(request, queryset, services.comments_mark_spam, "marked as spam")
 
     @admin.action(
-        description="Not spam: send selected comments back to review", permissions=["change"]
+        description=_("Not spam: send selected comments back to review"), permissions=["change"]
     )
     def mark_not_spam(self, request, queryset):
         self._bulk(request, queryset, services.comments_mark_not_spam, "sent back to review")
 
     @admin.action(
-        description="Export every comment by the selected people's e-mail addresses",
+        description=_("Export every comment by the selected people's e-mail addresses"),
         permissions=["view"],
     )
     def export_by_email(self, request, queryset):
@@ -290,7 +296,7 @@ class CommentAdmin(admin.ModelAdmin):
         return response
 
     @admin.action(
-        description="Erase every comment by the selected people's e-mail addresses",
+        description=_("Erase every comment by the selected people's e-mail addresses"),
         permissions=["delete"],
     )
     def erase_by_email(self, request, queryset):
@@ -300,13 +306,16 @@ class CommentAdmin(admin.ModelAdmin):
                 services.comments_erase(email=email, moderator=request.user) for email in emails
             )
             self.message_user(
-                request, f"Erased {erased} comment{'s' if erased != 1 else ''}.", messages.SUCCESS
+                request,
+                ngettext("Erased %(count)d comment.", "Erased %(count)d comments.", erased)
+                % {"count": erased},
+                messages.SUCCESS,
             )
             return None
         people = [(email, Comment.objects.by_email(email).count()) for email in emails]
         context = {
             **self.admin_site.each_context(request),
-            "title": "Erase comments at the commenter's request",
+            "title": _("Erase comments at the commenter's request"),
             "opts": self.model._meta,
             "people": people,
             "queryset": queryset,
