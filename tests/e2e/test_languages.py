@@ -6,6 +6,8 @@ language; Chinese and Gurmukhi are drawn with real fonts, not boxes; and the
 first-visit suggestion offers a language without ever moving the reader.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -69,6 +71,10 @@ WORDS = {
         "font": "Gurmukhi",
     },
 }
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
 def prefixed(language, path):
@@ -141,7 +147,7 @@ def test_a_patient_reads_safety_checks_themselves_and_prints_aftercare_in_their_
     )
     pdf = page.pdf(format="Letter")
     (screenshot_dir / f"lang-{language}-aftercare.pdf").write_bytes(pdf)
-    assert pdf.startswith(b"%PDF")
+    assert pdf_page_count(pdf) == 1, "the aftercare sheet no longer fits on one page"
 
     assert not problems.items, "\n".join(problems.items)
 
