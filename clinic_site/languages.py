@@ -11,7 +11,10 @@ browser and only ever offers a link.
 import re
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 
 # Names for og:locale (Open Graph wants language_TERRITORY) and schema.org's
 # inLanguage (a BCP 47 tag) where they differ from the code in the address.
@@ -104,3 +107,14 @@ def languages(request):
         ],
         "html_lang": html_lang(current),
     }
+
+
+def language_offer(request):
+    """The first-visit suggestion's words, in the language of the address
+    (/fr/language-offer.json is French): the same for everyone, so any cache may
+    keep it. Fetched only by a browser whose languages differ from the page's."""
+    response = JsonResponse(
+        {"offer": gettext("Read this page in English"), "dismiss": gettext("No, thanks")}
+    )
+    patch_cache_control(response, public=True, max_age=60 * 60)
+    return response

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from clinic_site.languages import language_offer
 from clinic_site.views import healthz
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
 # (/fr/, /zh-hans/, /zh-hant/, /pa/). The address alone says the language
 # (clinic_site/languages.py), so a cached page is right for everyone who asks for it.
 urlpatterns += i18n_patterns(
+    path("language-offer.json", language_offer, name="language-offer"),
     path("", include("comments.urls")),
     path("", include("education.urls")),
     prefix_default_language=False,

@@ -7,8 +7,9 @@
   "use strict";
 
   var KEY = "language-suggestion";
-  var links = document.querySelectorAll("[data-language-link]");
-  if (!links.length) return;
+  var nav = document.querySelector(".language-switcher[data-offer]");
+  if (!nav) return;
+  var links = nav.querySelectorAll("a[lang]");
 
   function remember(value) {
     try { window.localStorage.setItem(KEY, value); } catch (error) { /* private mode */ }
@@ -47,31 +48,40 @@
 
   var target = null;
   links.forEach(function (link) {
-    if (link.getAttribute("data-language-link") === wanted) target = link;
+    if (link.lang.toLowerCase() === wanted) target = link;
   });
   var header = document.querySelector("header");
   if (!target || !header) return;
 
-  var box = document.createElement("div");
-  box.className = "language-suggestion border-bottom";
-  box.lang = target.lang;
-  box.setAttribute("data-language-suggestion", wanted);
-  var inner = document.createElement("p");
-  inner.className = "container d-flex flex-wrap align-items-center gap-2 py-2 mb-0";
-  var go = document.createElement("a");
-  go.href = target.getAttribute("href");
-  go.hreflang = target.lang;
-  go.textContent = target.getAttribute("data-suggest");
-  go.addEventListener("click", function () { remember("chosen"); });
-  var dismiss = document.createElement("button");
-  dismiss.type = "button";
-  dismiss.className = "btn btn-sm btn-outline-dark";
-  dismiss.textContent = target.getAttribute("data-suggest-dismiss");
-  dismiss.addEventListener("click", function () {
-    remember("dismissed");
-    box.remove();
-  });
-  inner.append(go, dismiss);
-  box.append(inner);
-  header.prepend(box);
+  // The offer's words, in the wanted language (the same small file for everyone).
+  var prefix = wanted === nav.getAttribute("data-default") ? "" : "/" + wanted;
+  fetch(prefix + nav.getAttribute("data-offer"), { credentials: "omit" })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (words) { if (words) offer(words); })
+    .catch(function () { /* no offer: the switcher is still there */ });
+
+  function offer(words) {
+    var box = document.createElement("div");
+    box.className = "language-suggestion border-bottom";
+    box.lang = target.lang;
+    box.setAttribute("data-language-suggestion", wanted);
+    var inner = document.createElement("p");
+    inner.className = "container d-flex flex-wrap align-items-center gap-2 py-2 mb-0";
+    var go = document.createElement("a");
+    go.href = target.getAttribute("href");
+    go.hreflang = target.lang;
+    go.textContent = words.offer;
+    go.addEventListener("click", function () { remember("chosen"); });
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "btn btn-sm btn-outline-dark";
+    dismiss.textContent = words.dismiss;
+    dismiss.addEventListener("click", function () {
+      remember("dismissed");
+      box.remove();
+    });
+    inner.append(go, dismiss);
+    box.append(inner);
+    header.prepend(box);
+  }
 })();
