@@ -8,7 +8,7 @@ PORT ?= 8000
 UPSTREAM_PORT ?= $(shell expr $(PORT) + 1)
 PROXY_DIR ?= .serve-proxy
 
-.PHONY: install run serve serve-proxy test lint format browser wrk nginx css bench lighthouse spam-report backup clean
+.PHONY: install messages run serve serve-proxy test lint format browser wrk nginx css bench lighthouse spam-report backup clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,7 +18,17 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-run: install
+# The interface translations (locale/*/LC_MESSAGES/django.po, and each app's own)
+# compiled to the .mo files Django reads. They need GNU gettext's msgfmt: Debian's
+# gettext package is installed if it is missing. The compiled files are not kept
+# in git, so they can never be out of step with the .po files.
+messages: install
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		echo "Installing GNU gettext to compile the translations..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(MANAGE) compilemessages --ignore "$(VENV)" --ignore node_modules --verbosity 0
+
+run: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) createinitialrevisions --verbosity 0
@@ -33,7 +43,7 @@ run: install
 # local try-out only, it makes up a throwaway DJANGO_SECRET_KEY (unless one is set),
 # allows only $(HOST) and localhost, and turns off the HTTPS redirect, because
 # there is no TLS here. A real server sets all three itself (see README).
-serve: install
+serve: messages
 	@echo "make serve: production settings on http://$(HOST):$(PORT)/ with SQLite."
 	@echo "make serve: local try-out only: throwaway DJANGO_SECRET_KEY, ALLOWED_HOSTS=$(HOST),localhost, SECURE_SSL_REDIRECT=0, SERVE_MEDIA=1."
 	export DJANGO_SETTINGS_MODULE=clinic_site.settings.prod \
@@ -48,7 +58,7 @@ serve: install
 # The production set-up in front: nginx on $(PORT) (static files, one-second
 # microcache, buffered uploads; deploy/nginx/) and gunicorn behind it on
 # $(UPSTREAM_PORT). Same local try-out settings as `make serve`; Ctrl-C stops both.
-serve-proxy: install nginx
+serve-proxy: messages nginx
 	@echo "make serve-proxy: nginx on http://$(HOST):$(PORT)/ in front of gunicorn on 127.0.0.1:$(UPSTREAM_PORT)."
 	export DJANGO_SETTINGS_MODULE=clinic_site.settings.prod \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
@@ -67,11 +77,17 @@ serve-proxy: install nginx
 backup: install
 	$(MANAGE) backup
 
-# Browser tests need Chromium; install Debian's package if it is missing.
+# Browser tests need Chromium, and fonts for Chinese (Noto CJK) and Gurmukhi (Noto
+# core) so those pages show letters, not boxes; Debian's packages if missing.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ fc-list :lang=zh-cn family | grep -q . && fc-list :lang=zh-tw family | grep -q . && \
+	   fc-list :lang=pa family | grep -q . ; } 2>/dev/null || { \
+		echo "Installing Chinese and Gurmukhi fonts for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			fontconfig fonts-noto-cjk fonts-noto-core >/dev/null; }
 
 # The benchmark's load generator; install Debian's package if it is missing.
 wrk:
@@ -103,12 +119,12 @@ nginx:
 # Production settings under gunicorn (2 workers) with the demo content and a scale
 # set; prints requests per second, p50/p99 and each page's ratio to a static file.
 # With DATABASE_URL set (a throwaway PostgreSQL database) it measures that too.
-bench: install wrk nginx
+bench: messages wrk nginx
 	$(MANAGE) bench
 
 # Lighthouse's mobile scores for the home, article, FAQ and aftercare pages (npm's
 # lighthouse in Debian's Chromium), on the production set-up. Run on a quiet machine.
-lighthouse: install browser
+lighthouse: messages browser
 	$(MANAGE) lighthouse
 
 # The spam filter's figures on the shipped evaluation set (comments/spam_data/):
@@ -118,7 +134,7 @@ spam-report: install
 	$(MANAGE) load_demo_content
 	$(MANAGE) spam_report --check
 
-test: install browser nginx
+test: messages browser nginx
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

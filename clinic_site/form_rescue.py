@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl
 
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -53,63 +54,77 @@ PROBLEMS = {
     "busy": {
         "status": 503,
         "retry_after": 10,
-        "title": "The site is busy",
-        "heading": "Sorry, the site is very busy right now",
-        "lead": "We could not save what you sent, and nothing was saved by half.",
-        "advice": "Please wait a few seconds, then press Send again.",
+        "title": _("The site is busy"),
+        "heading": _("Sorry, the site is very busy right now"),
+        "lead": _("We could not save what you sent, and nothing was saved by half."),
+        "advice": _("Please wait a few seconds, then press Send again."),
     },
     "unavailable": {
         "status": 503,
         "retry_after": 60,
-        "title": "We cannot save anything right now",
-        "heading": "Sorry, we cannot save anything right now",
-        "lead": "The website cannot store new messages at the moment. This is a fault on our "
-        "side, not something you did, and our staff have been told. Nothing was saved.",
-        "advice": "Please try again in a few minutes. If it still does not work, copy your "
-        "text somewhere safe and try later, or phone the clinic.",
+        "title": _("We cannot save anything right now"),
+        "heading": _("Sorry, we cannot save anything right now"),
+        "lead": _(
+            "The website cannot store new messages at the moment. This is a fault on our "
+            "side, not something you did, and our staff have been told. Nothing was saved."
+        ),
+        "advice": _(
+            "Please try again in a few minutes. If it still does not work, copy your "
+            "text somewhere safe and try later, or phone the clinic."
+        ),
     },
     "down": {
         "status": 503,
         "retry_after": 60,
-        "title": "This page is not available right now",
-        "heading": "Sorry, this page is not available right now",
-        "lead": "The website has a fault on our side, and our staff have been told.",
-        "advice": "Please try again in a few minutes. If you need to reach the clinic, "
-        "please phone us.",
+        "title": _("This page is not available right now"),
+        "heading": _("Sorry, this page is not available right now"),
+        "lead": _("The website has a fault on our side, and our staff have been told."),
+        "advice": _(
+            "Please try again in a few minutes. If you need to reach the clinic, please phone us."
+        ),
     },
     "expired": {
         "status": 403,
-        "title": "This form had expired",
-        "heading": "Sorry, this form had expired",
-        "lead": "For your safety, a form only works for a while after the page was opened, "
-        "and only in a browser that accepts this site's cookies. Nothing was sent.",
-        "advice": "Please check your text below and press Send again.",
+        "title": _("This form had expired"),
+        "heading": _("Sorry, this form had expired"),
+        "lead": _(
+            "For your safety, a form only works for a while after the page was opened, "
+            "and only in a browser that accepts this site's cookies. Nothing was sent."
+        ),
+        "advice": _("Please check your text below and press Send again."),
     },
     "too_many_fields": {
         "status": 400,
-        "title": "We could not read what you sent",
-        "heading": "Sorry, we could not read what you sent",
-        "lead": "The form arrived with far more parts than it has, so nothing was sent.",
-        "advice": "Please check your text below and press Send again.",
-        "advice_without_text": "Please go back with your browser's Back button and send "
-        "the form again.",
+        "title": _("We could not read what you sent"),
+        "heading": _("Sorry, we could not read what you sent"),
+        "lead": _("The form arrived with far more parts than it has, so nothing was sent."),
+        "advice": _("Please check your text below and press Send again."),
+        "advice_without_text": _(
+            "Please go back with your browser's Back button and send the form again."
+        ),
     },
     "too_large": {
         "status": 413,
-        "title": "What you sent was too large",
-        "heading": "Sorry, what you sent was too large",
-        "lead": "The site accepts at most {limit} in one form, and nothing was sent.",
-        "advice": "Go back with your browser's Back button: your text is usually still in the "
-        "form. A comment can be up to 3,000 characters; shorten it and send it again.",
+        "title": _("What you sent was too large"),
+        "heading": _("Sorry, what you sent was too large"),
+        "lead": _("The site accepts at most {limit} in one form, and nothing was sent."),
+        "advice": _(
+            "Go back with your browser's Back button: your text is usually still in the "
+            "form. A comment can be up to 3,000 characters; shorten it and send it again."
+        ),
     },
     "incomplete": {
         "status": 400,
-        "title": "Only part of what you sent arrived",
-        "heading": "Sorry, only part of what you sent arrived",
-        "lead": "The connection was too slow or broke while the form was being sent, so "
-        "nothing was saved.",
-        "advice": "Go back with your browser's Back button, check your connection and send "
-        "the form again.",
+        "title": _("Only part of what you sent arrived"),
+        "heading": _("Sorry, only part of what you sent arrived"),
+        "lead": _(
+            "The connection was too slow or broke while the form was being sent, so "
+            "nothing was saved."
+        ),
+        "advice": _(
+            "Go back with your browser's Back button, check your connection and send "
+            "the form again."
+        ),
     },
 }
 

@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from clinic_site.admin import SingleRowAdmin
 
@@ -29,7 +31,7 @@ from .models import (
 class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
     fieldsets = [
         (
-            "Review",
+            _("Review"),
             {
                 "fields": [
                     "auto_approve_returning",
@@ -39,9 +41,9 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Closing and pages", {"fields": ["close_after_days", "comments_per_page"]}),
+        (_("Closing and pages"), {"fields": ["close_after_days", "comments_per_page"]}),
         (
-            "Robots and floods",
+            _("Robots and floods"),
             {
                 "fields": [
                     "min_seconds_to_submit",
@@ -63,8 +65,8 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
             },
         ),
         ("Reports from visitors", {"fields": ["report_threshold"]}),
-        ("Notices to moderators", {"fields": ["notify", "notify_emails"]}),
-        ("Privacy", {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
+        (_("Notices to moderators"), {"fields": ["notify", "notify_emails"]}),
+        (_("Privacy"), {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
     readonly_fields = ["spam_filter_state"]
 
@@ -90,7 +92,7 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [*Comment.Status.choices, ("all", "Everything, spam too")]
+        return [*Comment.Status.choices, ("all", _("Everything, spam too"))]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -103,7 +105,7 @@ class StatusFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         for choice in super().choices(changelist):
             if choice["display"] == "All":
-                choice["display"] = "All but spam"
+                choice["display"] = _("All but spam")
             yield choice
 
 
@@ -112,12 +114,14 @@ class CommentAdminForm(forms.ModelForm):
         required=False, max_length=200, assume_scheme="https", validators=[http_url_validator]
     )
     clinic_reply = forms.CharField(
-        label="Reply as the clinic",
+        label=_("Reply as the clinic"),
         required=False,
         max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Posted under this comment at once, marked as from the clinic team. "
-        "A comment waiting for review is approved with the reply.",
+        help_text=_(
+            "Posted under this comment at once, marked as from the clinic team. "
+            "A comment waiting for review is approved with the reply."
+        ),
     )
 
     class Meta:
@@ -220,16 +224,18 @@ class CommentAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Comment",
+            _("Comment"),
             {
                 "fields": ["name", "email", "website", "body"],
-                "description": "Edit the text to remove health details before approving. "
-                "The log records that it was edited, never the old text.",
+                "description": _(
+                    "Edit the text to remove health details before approving. "
+                    "The log records that it was edited, never the old text."
+                ),
             },
         ),
         (None, {"fields": ["clinic_reply"]}),
         (
-            "History",
+            _("History"),
             {
                 "fields": [
                     "is_staff_reply",
@@ -270,15 +276,15 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="Comment")
+    @admin.display(description=_("Comment"))
     def excerpt(self, obj):
         return obj.excerpt
 
-    @admin.display(description="Why it was held")
+    @admin.display(description=_("Why it was held"))
     def held_because(self, obj):
         return "; ".join(obj.reasons)
 
-    @admin.display(description="Why")
+    @admin.display(description=_("Why"))
     def reasons_list(self, obj):
         return format_html_join("", "<div>{}</div>", ((reason,) for reason in obj.reasons)) or "-"
 
@@ -316,11 +322,11 @@ class CommentAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.display(description="Received", ordering="created_at")
+    @admin.display(description=_("Received"), ordering="created_at")
     def age(self, obj):
         return naturaltime(obj.created_at)
 
-    @admin.display(description="Article")
+    @admin.display(description=_("Article"))
     def article_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.article.get_absolute_url(), obj.article)
 
@@ -351,7 +357,7 @@ class CommentAdmin(admin.ModelAdmin):
                 body=reply,
                 base_url=request.build_absolute_uri("/"),
             )
-            messages.success(request, "Your reply is now on the article page.")
+            messages.success(request, _("Your reply is now on the article page."))
 
     @staticmethod
     def base_url(request):
@@ -412,13 +418,13 @@ class CommentAdmin(admin.ModelAdmin):
         )
         self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.")
 
-    @admin.action(description="Approve selected comments", permissions=["change"])
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
     def approve(self, request, queryset):
         self._bulk(
             request, queryset, services.comments_approve, "approved", **self.base_url(request)
         )
 
-    @admin.action(description="Reject selected comments", permissions=["change"])
+    @admin.action(description=_("Reject selected comments"), permissions=["change"])
     def reject(self, request, queryset):
         self._bulk(
             request, queryset, services.comments_reject, "rejected", **self.base_url(request)
@@ -464,18 +470,18 @@ class CommentAdmin(admin.ModelAdmin):
         )
         return HttpResponseRedirect(reverse("admin:education_faq_change", args=[faq.pk]))
 
-    @admin.action(description="Mark selected comments as spam", permissions=["change"])
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
         self._bulk(request, queryset, services.comments_mark_spam, "marked as spam")
 
     @admin.action(
-        description="Not spam: send selected comments back to review", permissions=["change"]
+        description=_("Not spam: send selected comments back to review"), permissions=["change"]
     )
     def mark_not_spam(self, request, queryset):
         self._bulk(request, queryset, services.comments_mark_not_spam, "sent back to review")
 
     @admin.action(
-        description="Export every comment by the selected people's e-mail addresses",
+        description=_("Export every comment by the selected people's e-mail addresses"),
         permissions=["view"],
     )
     def export_by_email(self, request, queryset):
@@ -490,7 +496,7 @@ class CommentAdmin(admin.ModelAdmin):
         return response
 
     @admin.action(
-        description="Erase every comment by the selected people's e-mail addresses",
+        description=_("Erase every comment by the selected people's e-mail addresses"),
         permissions=["delete"],
     )
     def erase_by_email(self, request, queryset):
@@ -500,13 +506,16 @@ class CommentAdmin(admin.ModelAdmin):
                 services.comments_erase(email=email, moderator=request.user) for email in emails
             )
             self.message_user(
-                request, f"Erased {erased} comment{'s' if erased != 1 else ''}.", messages.SUCCESS
+                request,
+                ngettext("Erased %(count)d comment.", "Erased %(count)d comments.", erased)
+                % {"count": erased},
+                messages.SUCCESS,
             )
             return None
         people = [(email, Comment.objects.by_email(email).count()) for email in emails]
         context = {
             **self.admin_site.each_context(request),
-            "title": "Erase comments at the commenter's request",
+            "title": _("Erase comments at the commenter's request"),
             "opts": self.model._meta,
             "people": people,
             "queryset": queryset,

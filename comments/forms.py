@@ -3,11 +3,12 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from . import akismet
 from .models import MAX_COMMENT_LENGTH, Comment, Report, http_url_validator
 
-NUL_MESSAGE = "Please remove the invisible characters from this field."
+NUL_MESSAGE = _("Please remove the invisible characters from this field.")
 
 
 class CommentForm(forms.Form):
@@ -21,47 +22,48 @@ class CommentForm(forms.Form):
     name = forms.CharField(
         max_length=80,
         error_messages={
-            "required": "Please enter your name. It is shown with your comment.",
-            "max_length": "Please shorten your name to 80 characters or fewer.",
+            "required": _("Please enter your name. It is shown with your comment."),
+            "max_length": _("Please shorten your name to 80 characters or fewer."),
             "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
     email = forms.EmailField(
-        label="E-mail",
+        label=_("E-mail"),
         max_length=254,
-        help_text="Never shown on the site.",
+        help_text=_("Never shown on the site."),
         error_messages={
-            "required": "Please enter your e-mail address. It is never shown on the site.",
-            "invalid": "Please enter an e-mail address like name@example.com.",
+            "required": _("Please enter your e-mail address. It is never shown on the site."),
+            "invalid": _("Please enter an e-mail address like name@example.com."),
             "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
     website = forms.URLField(
-        label="Website (optional)",
+        label=_("Website (optional)"),
         required=False,
         max_length=200,
         assume_scheme="https",
         validators=[http_url_validator],
         error_messages={
-            "invalid": "Please enter a full web address that starts with http:// or https://.",
-            "max_length": "Please shorten the web address to 200 characters or fewer.",
+            "invalid": _("Please enter a full web address that starts with http:// or https://."),
+            "max_length": _("Please shorten the web address to 200 characters or fewer."),
             "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
     body = forms.CharField(
-        label="Comment",
+        label=_("Comment"),
         max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": "Please write your comment.",
-            "max_length": "Please shorten your comment to 3,000 characters or fewer "
-            "(it has %(show_value)s).",
+            "required": _("Please write your comment."),
+            "max_length": _(
+                "Please shorten your comment to 3,000 characters or fewer (it has %(show_value)s)."
+            ),
             "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
     consent = forms.BooleanField(
-        label="I agree that my name and comment will be shown on this page after review.",
-        error_messages={"required": "Please tick this box to agree before you send."},
+        label=_("I agree that my name and comment will be shown on this page after review."),
+        error_messages={"required": _("Please tick this box to agree before you send.")},
     )
     notify_replies = forms.BooleanField(
         label="E-mail me when the clinic replies",
@@ -73,7 +75,7 @@ class CommentForm(forms.Form):
         required=False,
     )
     subject = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
@@ -110,13 +112,13 @@ class CommentForm(forms.Form):
             "consent",
             "notify_replies",
             "notify_decision",
-            Submit("submit", "Post comment"),
+            Submit("submit", _("Post comment")),
         )
 
     def clean_body(self):
         body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
         if not body.strip():
-            raise forms.ValidationError("Please write your comment.")
+            raise forms.ValidationError(_("Please write your comment."))
         return body
 
     def clean_email(self):
@@ -129,13 +131,15 @@ class CommentForm(forms.Form):
             self.token_invalid = True
             self.add_error(
                 None,
-                "This form could not be checked. Your text is still here: please send it again.",
+                _("This form could not be checked. Your text is still here: please send it again."),
             )
         if self._errors.pop("parent", None):
             self.add_error(
                 None,
-                "The comment you are replying to could not be found. Your text is still "
-                "here: you can post it as a new comment.",
+                _(
+                    "The comment you are replying to could not be found. Your text is still "
+                    "here: you can post it as a new comment."
+                ),
             )
             self.data = self.data.copy()
             self.data["parent"] = ""
@@ -150,16 +154,20 @@ class CommentForm(forms.Form):
             if parent is None:
                 self.add_error(
                     None,
-                    "The comment you are replying to is not on this page any more. "
-                    "Your text is still here: you can post it as a new comment.",
+                    _(
+                        "The comment you are replying to is not on this page any more. "
+                        "Your text is still here: you can post it as a new comment."
+                    ),
                 )
                 self.data = self.data.copy()
                 self.data["parent"] = ""
             elif parent.parent_id:
                 self.add_error(
                     None,
-                    "Replies cannot be answered. Please reply to the first comment in the "
-                    "conversation instead.",
+                    _(
+                        "Replies cannot be answered. Please reply to the first comment in the "
+                        "conversation instead."
+                    ),
                 )
             else:
                 self.parent_comment = parent
@@ -240,18 +248,20 @@ def privacy_notice(comment_settings, clinic):
         contact = getattr(clinic, "email", "") or getattr(clinic, "phone", "")
     akismet_note = ""
     if akismet.enabled(comment_settings):
-        akismet_note = (
+        akismet_note = _(
             " To keep spam out, comments are also checked by Akismet (Automattic), which "
             "receives your name, e-mail, website, comment, browser and network address."
         )
     return format_html(
-        "Your name and comment are public. Your e-mail address is never shown: we keep it "
-        "only to contact you about your comment and to find your comments if you ask to "
-        "see or remove them, for as long as your comment is on the site, and for the "
-        "e-mails you ask for until you unsubscribe. Network details (a scrambled address "
-        "and your browser name) are deleted after {} days.{} To have a comment removed, "
-        "contact the clinic{}.",
+        _(
+            "Your name and comment are public. Your e-mail address is never shown: we keep it "
+            "only to contact you about your comment and to find your comments if you ask to "
+            "see or remove them, for as long as your comment is on the site, and for the "
+            "e-mails you ask for until you unsubscribe. Network details (a scrambled address "
+            "and your browser name) are deleted after {} days.{} To have a comment removed, "
+            "contact the clinic{}."
+        ),
         comment_settings.keep_network_data_days,
         akismet_note,
-        format_html(" at {}", contact) if contact else "",
+        format_html(_(" at {}"), contact) if contact else "",
     )

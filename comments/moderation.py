@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import spam_filter
 from .models import Comment, CommentSettings
@@ -104,13 +105,18 @@ def read_form_token(token, article_id):
     except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError, OSError):
         raise Refused(
             "forged",
-            "This form could not be checked. Please reload the page and send your comment again.",
+            _(
+                "This form could not be checked. Please reload the page and send your "
+                "comment again."
+            ),
         ) from None
     if token_article != article_id or not re.fullmatch(r"[0-9a-f]{32}", key):
         raise Refused(
             "forged",
-            "This form belongs to another page. Please reload the page and send your "
-            "comment again.",
+            _(
+                "This form belongs to another page. Please reload the page and send your "
+                "comment again."
+            ),
         )
     return FormToken(article_id=token_article, issued_at=issued_at, key=key)
 
@@ -118,7 +124,7 @@ def read_form_token(token, article_id):
 def check_honeypot(value):
     if value:
         raise Refused(
-            "honeypot", "Your comment could not be sent. Please leave the last field empty."
+            "honeypot", _("Your comment could not be sent. Please leave the last field empty.")
         )
 
 
@@ -128,14 +134,16 @@ def check_timing(issued_at, *, settings, now=None):
     if elapsed < settings.min_seconds_to_submit:
         raise Refused(
             "too_fast",
-            "That was very quick. Please check your comment, wait a moment and send it again.",
+            _("That was very quick. Please check your comment, wait a moment and send it again."),
             status=200,
         )
     if elapsed > settings.max_form_age_minutes * 60:
         raise Refused(
             "expired",
-            "This form was open for a long time and has expired. Your text is still here: "
-            "please send it again.",
+            _(
+                "This form was open for a long time and has expired. Your text is still here: "
+                "please send it again."
+            ),
             status=200,
         )
 
@@ -157,7 +165,7 @@ def check_flood(*, ip_hash, email, settings, now=None):
     ):
         raise Refused(
             "too_soon",
-            "You sent a comment a few seconds ago. Please wait a moment before sending another.",
+            _("You sent a comment a few seconds ago. Please wait a moment before sending another."),
             status=429,
         )
     hour_ago = now - datetime.timedelta(hours=1)
@@ -168,7 +176,7 @@ def check_flood(*, ip_hash, email, settings, now=None):
     ):
         raise Refused(
             "too_many",
-            "Many comments came from your network in the last hour. Please try again later.",
+            _("Many comments came from your network in the last hour. Please try again later."),
             status=429,
         )
 

@@ -1,6 +1,7 @@
 """The comment form's part in clinic_site.form_rescue: which fields come back, and a new token."""
 
 from django.core import signing
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.form_rescue import Field
 
@@ -11,10 +12,10 @@ from .moderation import FORM_SALT, Refused, make_form_token, read_form_token
 # Only what the patient typed (and the consent box, asked again). Never the
 # honeypot, the reply-to id or the token as they arrived.
 RESCUED_FIELDS = [
-    Field("name", "Your name", "text", "name"),
-    Field("email", "E-mail (never shown on the site)", "email", "email"),
-    Field("website", "Website (optional)", "url", "url"),
-    Field("body", "Your comment", "textarea"),
+    Field("name", _("Your name"), "text", "name"),
+    Field("email", _("E-mail (never shown on the site)"), "email", "email"),
+    Field("website", _("Website (optional)"), "url", "url"),
+    Field("body", _("Your comment"), "textarea"),
     Field("consent", CommentForm.base_fields["consent"].label, "checkbox"),
 ]
 

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, ngettext
 
 from clinic_site.tasks import queue_email, send_email
 from education import services as education_services
@@ -119,7 +120,8 @@ def notify_comment_held(comment_id, *, base_url=""):
         }
         # Called once the comment is committed, so the task can go straight on the queue.
         send_email.enqueue(
-            subject=f"A comment waits for review: {comment.article.title}",
+            subject=gettext("A comment waits for review: %(title)s")
+            % {"title": comment.article.title},
             body=render_to_string("comments/email/comment_held.txt", context),
             recipients=recipients,
         )
@@ -146,7 +148,12 @@ def moderation_digest_send(*, base_url="", force=False):
         "now": timezone.now(),
     }
     queue_email(
-        subject=f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for review",
+        subject=ngettext(
+            "%(count)d comment waiting for review",
+            "%(count)d comments waiting for review",
+            len(waiting),
+        )
+        % {"count": len(waiting)},
         body=render_to_string("comments/email/digest.txt", context),
         recipients=recipients,
     )

@@ -25,6 +25,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from clinic_site.client_ip import client_ip
@@ -36,9 +38,9 @@ from .forms import CommentForm, ReportForm, StaffReplyForm
 from .models import Comment, CommentSettings
 from .sign_in.services import commenter_details
 
-CLOSED_MESSAGE = "Comments are closed on this article, so your comment was not sent."
-CHECK_AND_SEND = (
-    "Your comment is not sent yet. Please check it and press \u201cPost comment\u201d to send it."
+CLOSED_MESSAGE = gettext_lazy("Comments are closed on this article, so your comment was not sent.")
+CHECK_AND_SEND = gettext_lazy(
+    "Your comment is not sent yet. Please check it and press “Post comment” to send it."
 )
 
 
@@ -150,11 +152,11 @@ class CommentFormView(TemplateView):
             except services.AlreadyReceived as received:
                 messages.info(
                     request,
-                    "We already have this comment. "
+                    _("We already have this comment. ")
                     + (
-                        "It is on the page."
+                        _("It is on the page.")
                         if received.comment.is_public
-                        else "It will appear after a staff member reviews it."
+                        else _("It will appear after a staff member reviews it.")
                     ),
                 )
                 return redirect(article.get_absolute_url())
@@ -180,11 +182,14 @@ class CommentFormView(TemplateView):
 
     def success(self, comment):
         if comment.is_public:
-            messages.success(self.request, "Thank you. Your comment is now on the page.")
+            messages.success(self.request, _("Thank you. Your comment is now on the page."))
             return redirect(comment.get_absolute_url())
         messages.success(
             self.request,
-            "Thank you. Your comment was received and will appear after a staff member reviews it.",
+            _(
+                "Thank you. Your comment was received and will appear after a staff "
+                "member reviews it."
+            ),
         )
         return redirect(comment.article.get_absolute_url())
 

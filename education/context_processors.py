@@ -1,3 +1,4 @@
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from . import services
@@ -6,8 +7,9 @@ from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, resolved
 
 def clinic(request):
     """The clinic's profile and the main navigation, for every template."""
+    language = translation.get_language()
     return {
         "clinic": SimpleLazyObject(services.clinic_profile),
-        "main_navigation": resolved(MAIN_NAVIGATION),
-        "footer_navigation": resolved(FOOTER_NAVIGATION),
+        "main_navigation": resolved(MAIN_NAVIGATION, language),
+        "footer_navigation": resolved(FOOTER_NAVIGATION, language),
     }

@@ -8,6 +8,8 @@ IMS's way of working is Dr. Gunn's theory, so the diagrams say "may".
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Diagram:
@@ -31,15 +33,19 @@ HOW_IMS_WORKS = Diagram(
     width=400,
     height=600,
     alt=(
-        "Three steps. 1: a thin needle goes into a tight band of muscle. 2: the muscle "
-        "may twitch or grip the needle for a moment, like a cramp. 3: the needle comes "
-        "out, and the muscle may relax and lengthen. Dr. Gunn's theory is that this "
-        "eases pressure on an irritated nerve; researchers do not yet know exactly how "
-        "it works."
+        _(
+            "Three steps. 1: a thin needle goes into a tight band of muscle. 2: the muscle "
+            "may twitch or grip the needle for a moment, like a cramp. 3: the needle comes "
+            "out, and the muscle may relax and lengthen. Dr. Gunn's theory is that this "
+            "eases pressure on an irritated nerve; researchers do not yet know exactly how "
+            "it works."
+        )
     ),
     caption=(
-        "How IMS may work. This follows Dr. Gunn's theory; researchers are still "
-        "studying exactly why it helps some people."
+        _(
+            "How IMS may work. This follows Dr. Gunn's theory; researchers are still "
+            "studying exactly why it helps some people."
+        )
     ),
 )
 
@@ -50,14 +56,18 @@ IMS_AND_ACUPUNCTURE = Diagram(
     width=400,
     height=562,
     alt=(
-        "Two side-by-side pictures. IMS: one needle goes deep into a tight muscle near "
-        "the sore area and the spine, and comes straight out after a few seconds. "
-        "Acupuncture: several needles go into set points along lines on the body, often "
-        "far from the pain, and stay in for about 20 to 30 minutes."
+        _(
+            "Two side-by-side pictures. IMS: one needle goes deep into a tight muscle near "
+            "the sore area and the spine, and comes straight out after a few seconds. "
+            "Acupuncture: several needles go into set points along lines on the body, often "
+            "far from the pain, and stay in for about 20 to 30 minutes."
+        )
     ),
     caption=(
-        "IMS needles go into tight muscles and come straight out; acupuncture needles "
-        "go into set points and usually stay for 20 to 30 minutes."
+        _(
+            "IMS needles go into tight muscles and come straight out; acupuncture needles "
+            "go into set points and usually stay for 20 to 30 minutes."
+        )
     ),
 )
 
@@ -68,16 +78,20 @@ REFERRED_PAIN = Diagram(
     width=400,
     height=580,
     alt=(
-        "The back of a head and shoulders. Tight spots (trigger points) are marked in "
-        "three muscles, with where their pain is often felt. Upper trapezius, at the top "
-        "of the shoulder: pain up the side of the neck to the temple. Suboccipital "
-        "muscles, at the base of the skull: pain around the side of the head to behind "
-        "the eye. Levator scapulae, at the side of the neck: pain at the corner of the "
-        "neck and along the shoulder blade."
+        _(
+            "The back of a head and shoulders. Tight spots (trigger points) are marked in "
+            "three muscles, with where their pain is often felt. Upper trapezius, at the top "
+            "of the shoulder: pain up the side of the neck to the temple. Suboccipital "
+            "muscles, at the base of the skull: pain around the side of the head to behind "
+            "the eye. Levator scapulae, at the side of the neck: pain at the corner of the "
+            "neck and along the shoulder blade."
+        )
     ),
     caption=(
-        "Tight spots in neck and shoulder muscles can send pain somewhere else, such as "
-        "the head. Patterns differ from person to person."
+        _(
+            "Tight spots in neck and shoulder muscles can send pain somewhere else, such as "
+            "the head. Patterns differ from person to person."
+        )
     ),
 )
 
@@ -88,16 +102,20 @@ CHEST_SAFETY = Diagram(
     width=400,
     height=560,
     alt=(
-        "The upper body from the front and the back, with the areas over the lungs "
-        "shaded: the upper chest, the ribs, the top of the shoulders and the upper back. "
-        "A careful practitioner takes extra care with needles here. A warning box says: "
-        "a collapsed lung is rare, but it can start hours to two days after treatment. "
-        "Pain when you breathe, shortness of breath or a dry cough: call 911 or go to "
-        "emergency, and say you had needling."
+        _(
+            "The upper body from the front and the back, with the areas over the lungs "
+            "shaded: the upper chest, the ribs, the top of the shoulders and the upper back. "
+            "A careful practitioner takes extra care with needles here. A warning box says: "
+            "a collapsed lung is rare, but it can start hours to two days after treatment. "
+            "Pain when you breathe, shortness of breath or a dry cough: call 911 or go to "
+            "emergency, and say you had needling."
+        )
     ),
     caption=(
-        "Shaded: areas over the lungs where a careful practitioner takes extra care. "
-        "Warning signs can start hours to two days after treatment."
+        _(
+            "Shaded: areas over the lungs where a careful practitioner takes extra care. "
+            "Warning signs can start hours to two days after treatment."
+        )
     ),
 )
 

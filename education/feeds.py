@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from . import services
 from .models import Article
@@ -10,15 +11,17 @@ class LatestArticlesFeed(Feed):
     """The newest published articles, as an Atom feed for feed readers."""
 
     feed_type = Atom1Feed
+    # No ``language`` of its own: Django's Feed then says the active language, the
+    # address's (/fr/feed/ is the French feed, with French titles and links).
 
     def title(self):
-        return f"{services.clinic_profile().name}: articles about IMS"
+        return _("%(clinic)s: articles about IMS") % {"clinic": services.clinic_profile().name}
 
     def link(self):
         return reverse("education:article-list")
 
     def subtitle(self):
-        return "New and updated plain-language articles about IMS and dry needling."
+        return _("New and updated plain-language articles about IMS and dry needling.")
 
     def items(self):
         return Article.objects.published().select_related("reviewer").order_by("-published_at")[:20]

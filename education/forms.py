@@ -1,8 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import RedFlag
 
-ANSWER_CHOICES = [("no", "No"), ("yes", "Yes"), ("unsure", "Not sure")]
+ANSWER_CHOICES = [("no", _("No")), ("yes", _("Yes")), ("unsure", _("Not sure"))]
 CONCERNING = {"yes", "unsure"}
 
 
@@ -28,7 +29,7 @@ class SelfCheckForm(forms.Form):
             label=label,
             choices=ANSWER_CHOICES,
             widget=forms.RadioSelect,
-            error_messages={"required": "Please choose Yes, No or Not sure."},
+            error_messages={"required": _("Please choose Yes, No or Not sure.")},
         )
 
     def red_flag_fields(self):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.models import SingleRowModel
 
@@ -618,8 +619,8 @@ class Precaution(ClinicallyReviewed):
     clinical_fields = ("name", "kind", "explanation", "self_check_question")
 
     class Kind(models.TextChoices):
-        DO_NOT_HAVE = "avoid", "Do not have IMS"
-        TELL_THERAPIST = "tell", "Tell your therapist first"
+        DO_NOT_HAVE = "avoid", _("Do not have IMS")
+        TELL_THERAPIST = "tell", _("Tell your therapist first")
 
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -653,8 +654,8 @@ class RedFlag(ClinicallyReviewed):
     clinical_fields = ("question", "route", "explanation")
 
     class Route(models.TextChoices):
-        EMERGENCY = "911", "Call 911 now"
-        SAME_DAY = "same_day", "Call 8-1-1 or see a doctor today"
+        EMERGENCY = "911", _("Call 911 now")
+        SAME_DAY = "same_day", _("Call 8-1-1 or see a doctor today")
 
     question = models.CharField(
         max_length=250, help_text="A yes/no question, for example 'Do you have a fever?'."
@@ -687,9 +688,9 @@ class SideEffect(ClinicallyReviewed):
     clinical_fields = ("name", "frequency", "rate", "explanation")
 
     class Frequency(models.TextChoices):
-        COMMON = "common", "Common"
-        UNCOMMON = "uncommon", "Uncommon"
-        RARE = "rare", "Rare but serious"
+        COMMON = "common", _("Common")
+        UNCOMMON = "uncommon", _("Uncommon")
+        RARE = "rare", _("Rare but serious")
 
     name = models.CharField(max_length=120)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
@@ -748,10 +749,10 @@ class AftercareTip(ClinicallyReviewed):
     clinical_fields = ("kind", "title", "text")
 
     class Kind(models.TextChoices):
-        NORMAL = "normal", "What is normal"
-        SELF_CARE = "self_care", "What helps"
-        CALL_CLINIC = "call_clinic", "When to call the clinic"
-        URGENT = "urgent", "Get urgent help"
+        NORMAL = "normal", _("What is normal")
+        SELF_CARE = "self_care", _("What helps")
+        CALL_CLINIC = "call_clinic", _("When to call the clinic")
+        URGENT = "urgent", _("Get urgent help")
 
     kind = models.CharField(max_length=12, choices=Kind.choices)
     title = models.CharField(max_length=150)

@@ -8,11 +8,32 @@ data blocks built from the same rows the page shows.
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from clinic_site import languages
 
 from . import services, structured_data
 from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION
 
 NAVIGATION_LABELS = dict(MAIN_NAVIGATION + FOOTER_NAVIGATION)
+
+
+def translated_languages(objects):
+    """The languages every one of ``objects`` has an approved translation in.
+
+    The content side answers for each object (``services.available_languages``);
+    without it, staff-written text exists in English only. A page with no
+    staff-written text (``objects`` empty) is all interface, translated everywhere.
+    """
+    available = getattr(services, "available_languages", None)
+    default = languages.default_language()
+    result = set(languages.codes())
+    for obj in objects:
+        if obj is None or getattr(obj, "pk", None) is None:
+            continue  # a built-in default, not staff text: it is in the catalogues
+        result &= ({*available(obj)} if available else set()) | {default}
+    return result
 
 
 @dataclass(frozen=True)
@@ -34,7 +55,7 @@ class PageMetaMixin:
             return []
         label = self.breadcrumb_label or NAVIGATION_LABELS.get(view_name, "")
         return [
-            Crumb("Home", reverse("education:home")),
+            Crumb(_("Home"), reverse("education:home")),
             Crumb(label, self.request.path),
         ]
 
@@ -46,6 +67,11 @@ class PageMetaMixin:
         page = context.get("page")
         return self.meta_description or (page.meta_description if page else "")
 
+    def get_translated_objects(self, context):
+        """The staff-written rows whose translations decide which languages the page
+        is really in (for hreflang, og:locale and inLanguage)."""
+        return [context.get("page")]
+
     def get_structured_data(self, context):
         return []
 
@@ -54,15 +80,46 @@ class PageMetaMixin:
         return ""
 
     def get_canonical_url(self, context):
-        url = self.request.build_absolute_uri(self.request.path)
+        return self.address_in(self.content_language, context)
+
+    def address_in(self, language, context):
+        """The absolute address of this page in ``language``."""
+        url = self.request.build_absolute_uri(languages.path_in(self.request.path, language))
         page_obj = context.get("page_obj")
         if page_obj is not None and page_obj.number > 1:
             url += f"?page={page_obj.number}"
         return url
 
+    def set_page_languages(self, context):
+        """Which languages the page exists in, and which one its text is in: the
+        reader's, or English when a translation is not approved (the page then
+        points search engines at the English page, the one it repeats)."""
+        available = translated_languages(self.get_translated_objects(context))
+        current = translation.get_language()
+        default = languages.default_language()
+        self.content_language = current if current in available else default
+        alternates = [
+            (languages.html_lang(code), self.address_in(code, context))
+            for code in languages.codes()
+            if code in available
+        ]
+        context.update(
+            content_language=self.content_language,
+            og_locale=languages.og_locale(self.content_language),
+            og_locale_alternates=[
+                languages.og_locale(code)
+                for code in languages.codes()
+                if code in available and code != self.content_language
+            ],
+            # Only when there is more than one language to choose from.
+            hreflang_alternates=alternates if len(alternates) > 1 else [],
+            hreflang_default=self.address_in(default, context),
+        )
+
     def render_to_response(self, context, **response_kwargs):
         # Done here, once the view has put everything the page shows in the context.
         context.setdefault("clinic", services.clinic_profile())
+        self.set_page_languages(context)
         crumbs = self.get_breadcrumbs()
         share_image = self.get_share_image(context)
         context["share_image"] = self.request.build_absolute_uri(share_image) if share_image else ""

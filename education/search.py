@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from clinic_site import page_cache
 
@@ -64,26 +65,46 @@ class Source:
 
 SOURCES = [
     Source(
-        "Article",
+        gettext_lazy("Article"),
         Article,
         "title",
         (("title", "A", False), ("summary", "B", False), ("body", "C", True)),
     ),
-    Source("Question", FAQ, "question", (("question", "A", False), ("answer", "C", True))),
-    Source("Benefit", Benefit, "title", (("title", "A", False), ("explanation", "C", False))),
-    Source("Condition", Condition, "name", (("name", "A", False), ("explanation", "C", False))),
-    Source("Safety", Precaution, "name", (("name", "A", False), ("explanation", "C", False))),
     Source(
-        "Side effect",
+        gettext_lazy("Question"), FAQ, "question", (("question", "A", False), ("answer", "C", True))
+    ),
+    Source(
+        gettext_lazy("Benefit"),
+        Benefit,
+        "title",
+        (("title", "A", False), ("explanation", "C", False)),
+    ),
+    Source(
+        gettext_lazy("Condition"),
+        Condition,
+        "name",
+        (("name", "A", False), ("explanation", "C", False)),
+    ),
+    Source(
+        gettext_lazy("Safety"),
+        Precaution,
+        "name",
+        (("name", "A", False), ("explanation", "C", False)),
+    ),
+    Source(
+        gettext_lazy("Side effect"),
         SideEffect,
         "name",
         (("name", "A", False), ("rate", "B", False), ("explanation", "C", False)),
     ),
     Source(
-        "Costs and coverage", CoverageTopic, "title", (("title", "A", False), ("text", "C", True))
+        gettext_lazy("Costs and coverage"),
+        CoverageTopic,
+        "title",
+        (("title", "A", False), ("text", "C", True)),
     ),
     Source(
-        "Word meaning",
+        gettext_lazy("Word meaning"),
         GlossaryTerm,
         "term",
         (("term", "A", False), ("definition", "C", False)),

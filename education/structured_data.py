@@ -8,6 +8,8 @@ ratings a business publishes about itself and may penalise them.
 
 from django.urls import reverse
 
+from clinic_site.languages import bcp47
+
 from .sanitizer import html_to_text
 
 SCHEMA = "https://schema.org"
@@ -66,7 +68,7 @@ def clinic_reference(profile, request):
     }
 
 
-def medical_web_page(article, profile, request):
+def medical_web_page(article, profile, request, language="en"):
     """An article as a MedicalWebPage about IMS, with who reviewed it and when."""
     data = {
         "@context": SCHEMA,
@@ -75,7 +77,7 @@ def medical_web_page(article, profile, request):
         "name": article.title,
         "headline": article.title,
         "description": article.summary,
-        "inLanguage": "en-CA",
+        "inLanguage": bcp47(language),
         "datePublished": article.published_at.date().isoformat(),
         "dateModified": article.updated_at.date().isoformat(),
         "about": IMS_THERAPY,
@@ -106,12 +108,13 @@ def medical_web_page(article, profile, request):
     return data
 
 
-def faq_page(faqs, request):
+def faq_page(faqs, request, language="en"):
     """The questions and answers exactly as the page lists them."""
     return {
         "@context": SCHEMA,
         "@type": "FAQPage",
         "url": absolute(request, reverse("education:faq")),
+        "inLanguage": bcp47(language),
         "mainEntity": [
             {
                 "@type": "Question",

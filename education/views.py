@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -101,7 +103,7 @@ class ArticleQuerysetMixin:
 class HomeView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/home.html"
     page_key = SitePage.Key.HOME
-    default_title = "IMS and dry needling, explained"
+    default_title = gettext_lazy("IMS and dry needling, explained")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,8 +122,8 @@ class ArticleListView(PageMetaMixin, SitePageMixin, ArticleQuerysetMixin, ListVi
     context_object_name = "articles"
     paginate_by = 12
     page_key = SitePage.Key.ARTICLES
-    default_title = "Articles about IMS"
-    default_description = "Plain-language articles about IMS and dry needling."
+    default_title = gettext_lazy("Articles about IMS")
+    default_description = gettext_lazy("Plain-language articles about IMS and dry needling.")
 
 
 class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
@@ -169,8 +171,8 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Home", reverse("education:home")),
-            Crumb("Articles", reverse("education:article-list")),
+            Crumb(_("Home"), reverse("education:home")),
+            Crumb(_("Articles"), reverse("education:article-list")),
             Crumb(self.object.title, self.object.get_absolute_url()),
         ]
 
@@ -180,8 +182,15 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     def get_meta_description(self, context):
         return self.object.summary
 
+    def get_translated_objects(self, context):
+        return [self.object]
+
     def get_structured_data(self, context):
-        return [structured_data.medical_web_page(self.object, context["clinic"], self.request)]
+        return [
+            structured_data.medical_web_page(
+                self.object, context["clinic"], self.request, language=self.content_language
+            )
+        ]
 
     def get_share_image(self, context):
         image = self.object.lead_image
@@ -191,8 +200,8 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
 class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/faq.html"
     page_key = SitePage.Key.FAQ
-    default_title = "Questions and answers about IMS"
-    default_description = "Answers to common questions about IMS and dry needling."
+    default_title = gettext_lazy("Questions and answers about IMS")
+    default_description = gettext_lazy("Answers to common questions about IMS and dry needling.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -205,15 +214,19 @@ class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
 
     def get_structured_data(self, context):
         shown = [faq for category in context["categories"] for faq in category.published_faqs]
-        return [structured_data.faq_page(shown, self.request)] if shown else []
+        return (
+            [structured_data.faq_page(shown, self.request, language=self.content_language)]
+            if shown
+            else []
+        )
 
 
 class BenefitListView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/benefits.html"
     context_object_name = "benefits"
     page_key = SitePage.Key.BENEFITS
-    default_title = "Benefits of IMS"
-    default_description = "How IMS and dry needling may help."
+    default_title = gettext_lazy("Benefits of IMS")
+    default_description = gettext_lazy("How IMS and dry needling may help.")
 
     def get_queryset(self):
         return Benefit.objects.published()
@@ -223,8 +236,8 @@ class ConditionListView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/conditions.html"
     context_object_name = "conditions"
     page_key = SitePage.Key.CONDITIONS
-    default_title = "Conditions IMS can help"
-    default_description = "Conditions that IMS and dry needling are used for."
+    default_title = gettext_lazy("Conditions IMS can help")
+    default_description = gettext_lazy("Conditions that IMS and dry needling are used for.")
 
     def get_queryset(self):
         return Condition.objects.published()
@@ -244,9 +257,9 @@ class BodyMapView(PageMetaMixin, TemplateView):
     """ "Where does it hurt?": the body map and the same regions as a plain list."""
 
     template_name = "education/body_map.html"
-    breadcrumb_label = "Where does it hurt?"
-    meta_title = "Where does it hurt?"
-    meta_description = (
+    breadcrumb_label = gettext_lazy("Where does it hurt?")
+    meta_title = gettext_lazy("Where does it hurt?")
+    meta_description = gettext_lazy(
         "Choose where you feel pain on a map of the body to see the conditions and "
         "articles about that area."
     )
@@ -256,6 +269,9 @@ class BodyMapView(PageMetaMixin, TemplateView):
         regions = list(BodyRegion.objects.all())
         context.update(body_map_regions=regions, body_map_targets=body_map.region_targets(regions))
         return context
+
+    def get_translated_objects(self, context):
+        return context["body_map_regions"]
 
 
 class BodyRegionView(PageMetaMixin, DetailView):
@@ -269,28 +285,32 @@ class BodyRegionView(PageMetaMixin, DetailView):
         context["articles"] = self.object.articles.published()
         return context
 
+    def get_translated_objects(self, context):
+        return [self.object]
+
     def get_breadcrumbs(self):
         return [
-            Crumb("Home", reverse("education:home")),
-            Crumb("Where does it hurt?", reverse("education:body-map")),
+            Crumb(_("Home"), reverse("education:home")),
+            Crumb(_("Where does it hurt?"), reverse("education:body-map")),
             Crumb(self.object.name, self.object.get_absolute_url()),
         ]
 
     def get_meta_title(self, context):
-        return f"{self.object.name} pain"
+        return _("%(region)s pain") % {"region": self.object.name}
 
     def get_meta_description(self, context):
-        return self.object.intro or (
-            f"Conditions and articles about pain in the {self.object.name.lower()}, and how "
-            "IMS may help."
-        )
+        return self.object.intro or _(
+            "Conditions and articles about pain in the %(region)s, and how IMS may help."
+        ) % {"region": self.object.name.lower()}
 
 
 class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/safety.html"
     page_key = SitePage.Key.SAFETY
-    default_title = "Is IMS safe for me?"
-    default_description = "Who should not have IMS and what to tell your therapist first."
+    default_title = gettext_lazy("Is IMS safe for me?")
+    default_description = gettext_lazy(
+        "Who should not have IMS and what to tell your therapist first."
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -304,8 +324,10 @@ class SafetyView(PageMetaMixin, SitePageMixin, TemplateView):
 class AftercareView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/aftercare.html"
     page_key = SitePage.Key.AFTERCARE
-    default_title = "After your IMS treatment"
-    default_description = "What is normal after IMS, what helps, and when to get help."
+    default_title = gettext_lazy("After your IMS treatment")
+    default_description = gettext_lazy(
+        "What is normal after IMS, what helps, and when to get help."
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -319,8 +341,8 @@ class AftercareView(PageMetaMixin, SitePageMixin, TemplateView):
 class ContactView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/contact.html"
     page_key = SitePage.Key.CONTACT
-    default_title = "Contact and booking"
-    default_description = "How to reach the clinic and book an IMS appointment."
+    default_title = gettext_lazy("Contact and booking")
+    default_description = gettext_lazy("How to reach the clinic and book an IMS appointment.")
 
     def get_structured_data(self, context):
         return [structured_data.clinic(context["clinic"], self.request)]
@@ -329,16 +351,20 @@ class ContactView(PageMetaMixin, SitePageMixin, TemplateView):
 class EvidenceView(PageMetaMixin, SitePageMixin, TemplateView):
     template_name = "education/evidence.html"
     page_key = SitePage.Key.EVIDENCE
-    default_title = "What the research shows"
-    default_description = "What studies of dry needling and IMS show, and what is unknown."
+    default_title = gettext_lazy("What the research shows")
+    default_description = gettext_lazy(
+        "What studies of dry needling and IMS show, and what is unknown."
+    )
 
 
 class CoverageView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/coverage.html"
     context_object_name = "topics"
     page_key = SitePage.Key.COVERAGE
-    default_title = "Costs and coverage in BC"
-    default_description = "What IMS costs at the clinic and which plans may pay for it in BC."
+    default_title = gettext_lazy("Costs and coverage in BC")
+    default_description = gettext_lazy(
+        "What IMS costs at the clinic and which plans may pay for it in BC."
+    )
 
     def get_queryset(self):
         return CoverageTopic.objects.published()
@@ -348,8 +374,10 @@ class PractitionerListView(PageMetaMixin, SitePageMixin, ListView):
     template_name = "education/practitioners.html"
     context_object_name = "practitioners"
     page_key = SitePage.Key.PRACTITIONERS
-    default_title = "Who treats you"
-    default_description = "The physiotherapists who give IMS at the clinic and check this site."
+    default_title = gettext_lazy("Who treats you")
+    default_description = gettext_lazy(
+        "The physiotherapists who give IMS at the clinic and check this site."
+    )
 
     def get_queryset(self):
         return Reviewer.objects.listed()
@@ -358,13 +386,16 @@ class PractitionerListView(PageMetaMixin, SitePageMixin, ListView):
 class GlossaryView(PageMetaMixin, ListView):
     template_name = "education/glossary.html"
     context_object_name = "terms"
-    meta_title = "Words you may meet"
-    meta_description = (
+    meta_title = gettext_lazy("Words you may meet")
+    meta_description = gettext_lazy(
         "Plain-language meanings of the words used when talking about IMS and dry needling."
     )
 
     def get_queryset(self):
         return GlossaryTerm.objects.cleared()
+
+    def get_translated_objects(self, context):
+        return context["terms"]
 
     def get_structured_data(self, context):
         terms = context["terms"]
@@ -374,8 +405,10 @@ class GlossaryView(PageMetaMixin, ListView):
 class SearchView(PageMetaMixin, TemplateView):
     template_name = "education/search.html"
     indexable = False
-    meta_title = "Search"
-    meta_description = "Search the clinic's articles, questions and answers about IMS."
+    meta_title = gettext_lazy("Search")
+    meta_description = gettext_lazy(
+        "Search the clinic's articles, questions and answers about IMS."
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -407,8 +440,14 @@ class SelfCheckView(PageMetaMixin, FormView):
     template_name = "education/self_check.html"
     form_class = SelfCheckForm
     indexable = False
-    meta_title = "Is IMS right for me?"
-    meta_description = "A short check of the health questions to talk over before booking IMS."
+    meta_title = gettext_lazy("Is IMS right for me?")
+    meta_description = gettext_lazy(
+        "A short check of the health questions to talk over before booking IMS."
+    )
+
+    def get_translated_objects(self, context):
+        form = context["form"]
+        return [*form.red_flags.values(), *form.precautions.values()]
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -62,6 +62,9 @@ MIDDLEWARE = [
     # sessions, users and messages are set up: they hold no per-visitor value.
     # Anything with a session cookie goes on to be rendered afresh.
     "clinic_site.page_cache.middleware.PageCacheMiddleware",
+    # The language comes from the address only (/fr/..., English at /), never from
+    # a cookie or Accept-Language: see clinic_site/languages.py.
+    "clinic_site.languages.URLLanguageMiddleware",
     # A body too large, with too many fields or that stops arriving gets a plain
     # answer (with the patient's words where they can be read) instead of Django's
     # bare 400 or the CSRF page.
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "education.context_processors.clinic",
                 "clinic_site.page_cache.context_processors.page_cache",
+                "clinic_site.languages.languages",
             ],
         },
     },
@@ -145,9 +149,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-ca"
+LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Vancouver")
 USE_I18N = True
+# The site's own interface translations (templates, forms, messages); `make run`
+# and `make test` compile them (README, "Languages"). LANGUAGES is at the end.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["clinic_site.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -510,3 +518,13 @@ ADMINS = [("Site administrator", address) for address in env_list("ADMIN_EMAILS"
 
 # `manage.py backup` (make backup) writes SQLite backups here.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+
+# The languages the site is written in. English is the source language and stays at /;
+# the others live under /fr/, /zh-hans/, /zh-hant/ and /pa/. Each name is in its own script.
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("pa", "ਪੰਜਾਬੀ"),
+]

@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from clinic_site.languages import unprefixed
+
 register = template.Library()
 
 
@@ -12,8 +14,8 @@ register = template.Library()
 def is_current(request, url):
     """True when ``url`` is the page being shown, or the section it belongs to."""
     path = request.path
-    if url == "/":
-        return path == "/"
+    if unprefixed(url) == "/":  # the home page, in any language
+        return path == url
     return path == url or path.startswith(url)
 
 

@@ -27,8 +27,8 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(
-        function () { if (status) status.textContent = "Link copied."; },
-        function () { if (status) status.textContent = "Could not copy. Copy the address from your browser instead."; }
+        function () { if (status) status.textContent = button.getAttribute("data-copied") || "Link copied."; },
+        function () { if (status) status.textContent = button.getAttribute("data-copy-failed") || "Could not copy. Copy the address from your browser instead."; }
       );
     });
   });

@@ -107,7 +107,7 @@ def test_an_article_shows_the_diagram_staff_chose(client, db):
     html = client.get(article.get_absolute_url()).content.decode()
 
     assert DIAGRAMS["referred-pain"].file in html
-    assert DIAGRAMS["referred-pain"].caption in html
+    assert str(DIAGRAMS["referred-pain"].caption) in html
 
 
 def test_demo_articles_use_the_diagrams(demo_content):

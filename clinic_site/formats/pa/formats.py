@@ -1,0 +1,3 @@
+DATE_FORMAT = "j F Y"
+YEAR_MONTH_FORMAT = "F Y"
+DATETIME_FORMAT = "j F Y, g:i a"
