@@ -186,6 +186,7 @@ class Command(BaseCommand):
             Target("article, 200 comments", article, True),
             Target("article, 200 comments, uncached", article, False, FRESH_COOKIE),
             Target("FAQ (500+ questions)", "/faq/", True),
+            Target("safety page, in French", "/fr/safety/", True),
             Target("search", "/search/?q=needle", True),
         ]
         queries = json.loads(

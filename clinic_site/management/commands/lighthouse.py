@@ -71,10 +71,16 @@ class Command(BaseCommand):
         failed = []
         for name, path in PAGES.items():
             best = dict.fromkeys(CATEGORIES, 0)
+            lost = []
             for _ in range(runs):
-                for category, score in self.run_once(base + path, chromium).items():
+                scores, report = self.run_once(base + path, chromium)
+                if scores["performance"] >= best["performance"]:
+                    lost = points_lost(report)
+                for category, score in scores.items():
                     best[category] = max(best[category], score)
             self.stdout.write(f"{name:<12}" + "".join(f"{best[c]:>16}" for c in CATEGORIES))
+            if best["performance"] < 100:
+                self.stdout.write("    performance lost on: " + ", ".join(lost))
             failed += [f"{name} {c} {best[c]}" for c in CATEGORIES if best[c] < 100]
         return failed
 
@@ -98,4 +104,17 @@ class Command(BaseCommand):
         if result.returncode != 0:
             raise CommandError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
         report = json.loads(result.stdout)
-        return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+        return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}, report
+
+
+def points_lost(report):
+    """The performance measurements below a full score, with their values."""
+    audits = report["audits"]
+    lost = []
+    for ref in report["categories"]["performance"]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+            lost.append(
+                f"{audit['title']} ({audit.get('displayValue', '')}, score {audit['score']})"
+            )
+    return lost
