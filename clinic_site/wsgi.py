@@ -26,6 +26,15 @@ def bounded_reads(app, seconds):
 
 
 application = get_wsgi_application()
+
+# What the apps want done before a worker's first request, named in settings
+# (WARM_UP), so the first visitor after a start does not wait for it.
+from django.conf import settings  # noqa: E402 - needs the settings module set above
+from django.utils.module_loading import import_string  # noqa: E402
+
+for warm_up in getattr(settings, "WARM_UP", ()):
+    import_string(warm_up)()
+
 read_timeout = float(os.environ.get("GUNICORN_READ_TIMEOUT", "10"))
 if read_timeout > 0:
     application = bounded_reads(application, read_timeout)

@@ -28,6 +28,7 @@ The score
 """
 
 import functools
+import hashlib
 import io
 import json
 import logging
@@ -47,6 +48,16 @@ logger = logging.getLogger(__name__)
 SPAM_DATA = Path(__file__).resolve().parent / "spam_data"
 TRAIN_FILE = SPAM_DATA / "train.jsonl"
 EVAL_FILE = SPAM_DATA / "eval.jsonl"
+
+
+# The seed model built from TRAIN_FILE, committed beside it (`manage.py
+# train_spam_filter --write-seed`), named after the training file's hash, so a worker
+# loads it in milliseconds instead of training for a second or more on its first
+# comment. A stale file (other examples) is never used: the model is trained instead.
+def seed_file():
+    digest = hashlib.sha256(TRAIN_FILE.read_bytes()).hexdigest()[:16]
+    return SPAM_DATA / f"seed-{digest}.npz"
+
 
 HAM, SPAM = 0, 1
 LABELS = {"ham": HAM, "spam": SPAM}
@@ -261,16 +272,24 @@ class Model:
 _seed_lock = threading.Lock()
 
 
+def train_seed_model():
+    return Model.train(*read_examples(TRAIN_FILE))
+
+
 @functools.cache
 def _seed_model():
-    return Model.train(*read_examples(TRAIN_FILE))
+    stored = seed_file()
+    if stored.exists():
+        return Model.loads(stored.read_bytes())
+    return train_seed_model()
 
 
 def seed_model():
     """The model built from the shipped example comments (the same in every process).
 
-    Built once per process, the first time a comment needs it (a few seconds); the
-    lock keeps a burst of first comments from building it once each.
+    Loaded once per process from the committed seed file, or built from the
+    examples (a second or more) when the examples changed since; the lock keeps
+    a burst of first comments from building it once each.
     """
     with _seed_lock:
         return _seed_model()
@@ -305,6 +324,14 @@ def current_model():
             return seed_model()
         _loaded.update(revision=state.revision, model=model)
         return model
+
+
+def warm_up():
+    """Load the seed model and the vectorisers (scikit-learn's import alone takes
+    about a second), so a worker's first comment is not the one that waits.
+    Run by the WSGI entry point before a worker serves (settings.WARM_UP); it needs
+    no database."""
+    seed_model().score(Example("", "", "", "warm up"))
 
 
 def spam_score(*, name, email, website, body):

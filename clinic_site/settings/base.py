@@ -82,6 +82,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "clinic_site.urls"
 
+# Run by the WSGI entry point (clinic_site/wsgi.py) before a worker serves: work a
+# visitor would otherwise wait for on the first request (the spam filter's model).
+WARM_UP = ["comments.spam_filter.warm_up"]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

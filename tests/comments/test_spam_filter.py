@@ -351,3 +351,14 @@ def test_moderators_see_the_score_of_a_comment_sent_to_spam(client, moderator_cl
     queue = moderator_client.get(reverse(CHANGELIST) + "?status=spam").content.decode()
     assert f"Looks like spam (score {comment.spam_score})" in queue
     assert "Looks like spam" not in moderator_client.get(reverse(CHANGELIST)).content.decode()
+
+
+def test_the_committed_seed_model_is_the_one_the_examples_build():
+    """Workers load the committed seed file instead of training on a patient's first
+    comment; it must be what the shipped examples build (`train_spam_filter --write-seed`)."""
+    stored = spam_filter.seed_file()
+    assert stored.exists(), "run manage.py train_spam_filter --write-seed"
+    loaded = spam_filter.Model.loads(stored.read_bytes())
+    trained = spam_filter.train_seed_model()
+    assert np.array_equal(loaded.class_count, trained.class_count)
+    assert np.allclose(loaded.feature_count, trained.feature_count)

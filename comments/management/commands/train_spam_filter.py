@@ -14,8 +14,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true")
+        parser.add_argument(
+            "--write-seed",
+            action="store_true",
+            help="Build the seed model from comments/spam_data/train.jsonl and write the "
+            "committed seed file beside it (after changing the examples).",
+        )
 
-    def handle(self, *args, reset, **options):
+    def handle(self, *args, reset, write_seed, **options):
+        if write_seed:
+            for old in spam_filter.SPAM_DATA.glob("seed-*.npz"):
+                old.unlink()
+            path = spam_filter.seed_file()
+            path.write_bytes(spam_filter.train_seed_model().dumps())
+            self.stdout.write(f"Wrote {path.name}.")
+            return
         if reset:
             learned = spam_filter.reset()
             self.stdout.write(
