@@ -25,6 +25,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -41,6 +42,7 @@ IS_ROOT = os.geteuid() == 0
 pytestmark = pytest.mark.xdist_group("faults")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-fault-static-"))
 PG_SERVER = os.environ.get("FAULT_TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 
 COMMENT = "After my second IMS visit my calf felt <sore> & tired. Is that normal?"
@@ -91,6 +93,9 @@ def server_env(**extra):
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="INFO",
         PYTHONPATH=str(BASE_DIR),
+        # Collected files of their own: another test process may be collecting into
+        # the project's folder at the same moment.
+        STATIC_ROOT=str(STATIC_ROOT),
     )
     env.update(extra)
     return env
