@@ -25,6 +25,8 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    # Before the admin, so translated fields show beside their English text.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -532,3 +534,9 @@ LANGUAGES = [
     ("zh-hant", "繁體中文"),
     ("pa", "ਪੰਜਾਬੀ"),
 ]
+
+# Patient content in those languages (education/translation.py): each translated
+# field gets one column per language (title_en, title_fr, ...). A column holds only
+# a clinically approved translation; an empty one shows the English text.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
