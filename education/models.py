@@ -979,12 +979,23 @@ class ClinicalReview(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField("reviewer's note", blank=True)
+    # English ("en") is the item itself; any other language is its translation, with a
+    # sign-off of its own. ``pending_data`` then holds the translated fields.
+    language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, default="en", editable=False
+    )
+    # Set when the English text is approved again after this translation was: patients
+    # are told the English changed on that date until the translation is approved again.
+    english_changed_at = models.DateTimeField(
+        "English changed since this translation's approval", null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "clinical review"
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="clinicalreview_one_per_item"
+                fields=["content_type", "object_id", "language"],
+                name="clinicalreview_one_per_item_language",
             ),
         ]
         indexes = [models.Index(fields=["state"])]
@@ -1047,6 +1058,10 @@ class SignOff(models.Model):
         "approved own change (single-clinician clinic)", default=False
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Which text was signed off: the English item ("en") or one of its translations.
+    language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, default="en", editable=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -56,11 +56,16 @@ class SignOffRefused(Exception):
     """A step that the rules do not allow; the message says why, for staff to read."""
 
 
-def review_for(obj) -> ClinicalReview:
-    state = ClinicalReview.State.APPROVED if obj.is_cleared else ClinicalReview.State.DRAFT
+def review_for(obj, language: str = "en") -> ClinicalReview:
+    """Where ``obj`` stands in clinical review: its English text, or one translation."""
+    if language == "en":
+        state = ClinicalReview.State.APPROVED if obj.is_cleared else ClinicalReview.State.DRAFT
+    else:
+        state = ClinicalReview.State.DRAFT
     review, _ = ClinicalReview.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
+        language=language,
         defaults={"state": state},
     )
     return review
@@ -89,15 +94,15 @@ def with_pending(obj, review: ClinicalReview | None = None):
     return with_values(obj, review.pending_data)
 
 
-def sign_offs_for(obj):
+def sign_offs_for(obj, language: str = "en"):
     return SignOff.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language
     ).select_related("user", "reviewer", "version")
 
 
-def last_approval(obj) -> SignOff | None:
+def last_approval(obj, language: str = "en") -> SignOff | None:
     return (
-        sign_offs_for(obj)
+        sign_offs_for(obj, language)
         .filter(action__in=[SignOff.Action.APPROVED, SignOff.Action.CONFIRMED])
         .first()
     )
