@@ -66,12 +66,12 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Please tick this box to agree before you send.")},
     )
     notify_replies = forms.BooleanField(
-        label="E-mail me when the clinic replies",
+        label=_("E-mail me when the clinic replies"),
         required=False,
-        help_text="We first e-mail you to confirm. Each e-mail has a link to stop them.",
+        help_text=_("We first e-mail you to confirm. Each e-mail has a link to stop them."),
     )
     notify_decision = forms.BooleanField(
-        label="E-mail me when my comment is approved or not",
+        label=_("E-mail me when my comment is approved or not"),
         required=False,
     )
     subject = forms.CharField(
@@ -178,19 +178,19 @@ class ReportForm(forms.Form):
     """ "Report this comment": a reason, an optional note, and the page's signed token."""
 
     reason = forms.ChoiceField(
-        label="Why should the clinic look at this comment?",
+        label=_("Why should the clinic look at this comment?"),
         choices=Report.Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose why you are reporting this comment."},
+        error_messages={"required": _("Please choose why you are reporting this comment.")},
     )
     note = forms.CharField(
-        label="Anything the clinic should know (optional)",
+        label=_("Anything the clinic should know (optional)"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Only staff read this. Please do not include your own health details.",
+        help_text=_("Only staff read this. Please do not include your own health details."),
         error_messages={
-            "max_length": "Please shorten your note to 500 characters or fewer.",
+            "max_length": _("Please shorten your note to 500 characters or fewer."),
             "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
@@ -206,7 +206,7 @@ class ReportForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            "report_token", "reason", "note", Submit("submit", "Send report")
+            "report_token", "reason", "note", Submit("submit", _("Send report"))
         )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.models import SingleRowModel
 
@@ -426,12 +427,14 @@ class Subscription(models.Model):
     """
 
     class Kind(models.TextChoices):
-        REPLIES = "replies", "When the clinic replies"
-        DECISION = "decision", "When the comment is approved or not"
+        REPLIES = "replies", _("When the clinic replies")
+        DECISION = "decision", _("When the comment is approved or not")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="subscriptions")
     email = models.EmailField("e-mail")
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The language the patient used on the site: their e-mails are written in it.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
@@ -453,11 +456,11 @@ class Report(models.Model):
     """A visitor reported a public comment. Reports are counted per network address."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam or advertising"
-        HEALTH_DETAILS = "health", "Personal health details"
-        ABUSIVE = "abusive", "Abusive or disrespectful"
-        WRONG_ADVICE = "advice", "Wrong medical advice"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam or advertising")
+        HEALTH_DETAILS = "health", _("Personal health details")
+        ABUSIVE = "abusive", _("Abusive or disrespectful")
+        WRONG_ADVICE = "advice", _("Wrong medical advice")
+        OTHER = "other", _("Something else")
 
     class Outcome(models.TextChoices):
         OPEN = "open", "Waiting for a moderator"

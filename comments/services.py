@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from clinic_site.tasks import queue_email, send_email
 from education import services as education_services
@@ -537,21 +537,34 @@ def _subscribe(comment, *, replies, decision, base_url):
     )
     if not kinds or not comment.email or comment.status == Comment.Status.SPAM:
         return
+    language = _patient_language()
     for kind in kinds:
-        Subscription.objects.create(comment=comment, email=comment.email, kind=kind)
-    context = {
-        "article": comment.article,
-        "kinds": [Subscription.Kind(kind).label for kind in kinds],
-        "confirm_url": _absolute(
-            base_url, reverse("comments:subscription-confirm", args=[confirm_token(comment)])
-        ),
-        "days": CONFIRM_DAYS,
-    }
-    queue_email(
-        subject=f"Please confirm: e-mails about your comment on {comment.article.title}",
-        body=render_to_string("comments/email/subscription_confirm.txt", context),
-        recipients=[comment.email],
+        Subscription.objects.create(
+            comment=comment, email=comment.email, kind=kind, language=language
+        )
+    confirm_url = _absolute(
+        base_url, reverse("comments:subscription-confirm", args=[confirm_token(comment)])
     )
+    with translation.override(language):
+        context = {
+            "article": comment.article,
+            "kinds": [str(Subscription.Kind(kind).label) for kind in kinds],
+            "confirm_url": confirm_url,
+            "days": CONFIRM_DAYS,
+        }
+        queue_email(
+            subject=gettext("Please confirm: e-mails about your comment on %(title)s")
+            % {"title": comment.article.title},
+            body=render_to_string("comments/email/subscription_confirm.txt", context),
+            recipients=[comment.email],
+        )
+
+
+def _patient_language():
+    """The site language the patient is using now (one of settings.LANGUAGES)."""
+    codes = {code for code, _name in django_settings.LANGUAGES}
+    language = translation.get_language() or ""
+    return language if language in codes else django_settings.LANGUAGE_CODE
 
 
 def subscription_for_confirmation(token):
@@ -594,19 +607,21 @@ def subscriptions_unsubscribe(*, token):
 
 
 def _send_notice(subscription, *, subject, template, base_url, **context):
+    """Queue a notice in the subscriber's language; ``subject`` is a msgid with %(title)s."""
     unsubscribe_url = _absolute(
         base_url, reverse("comments:unsubscribe", args=[unsubscribe_token(subscription)])
     )
     context = {"unsubscribe_url": unsubscribe_url, **context}
-    queue_email(
-        subject=subject,
-        body=render_to_string(template, context),
-        recipients=[subscription.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+    with translation.override(subscription.language):
+        queue_email(
+            subject=gettext(subject) % {"title": context["article"].title},
+            body=render_to_string(template, context),
+            recipients=[subscription.email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
 
 
 def notify_clinic_reply(reply_id, *, base_url=""):
@@ -630,7 +645,7 @@ def notify_clinic_reply(reply_id, *, base_url=""):
         for subscription in subscriptions:
             _send_notice(
                 subscription,
-                subject=f"The clinic replied to your comment on {reply.article.title}",
+                subject=gettext_noop("The clinic replied to your comment on %(title)s"),
                 template="comments/email/clinic_replied.txt",
                 base_url=base_url,
                 article=reply.article,
@@ -654,9 +669,9 @@ def _notify_decided(comments, *, approved, base_url):
         _send_notice(
             subscription,
             subject=(
-                f"Your comment on {comment.article.title} is on the page"
+                gettext_noop("Your comment on %(title)s is on the page")
                 if approved
-                else f"Your comment on {comment.article.title} was not published"
+                else gettext_noop("Your comment on %(title)s was not published")
             ),
             template="comments/email/comment_decided.txt",
             base_url=base_url,
@@ -695,7 +710,11 @@ def _report_reasons(comment):
         .annotate(n=Count("pk"))
         .order_by("-n", "reason")
     )
-    return ", ".join(f"{Report.Reason(row['reason']).label.lower()} ({row['n']})" for row in counts)
+    # Staff read this in the admin, which is in English whatever the reporter's language.
+    with translation.override(django_settings.LANGUAGE_CODE):
+        return ", ".join(
+            f"{Report.Reason(row['reason']).label.lower()} ({row['n']})" for row in counts
+        )
 
 
 def comment_report(*, comment, reason, note="", token="", ip="", base_url=""):
@@ -709,10 +728,12 @@ def comment_report(*, comment, reason, note="", token="", ip="", base_url=""):
     """
     if not read_report_token(token, comment.pk):
         raise moderation.Refused(
-            "forged", "This form has expired. Please choose a reason and send it again."
+            "forged", gettext("This form has expired. Please choose a reason and send it again.")
         )
     if reason not in Report.Reason.values:
-        raise moderation.Refused("reason", "Please choose why you are reporting this comment.")
+        raise moderation.Refused(
+            "reason", gettext("Please choose why you are reporting this comment.")
+        )
     settings = CommentSettings.load()
     ip_hash = hash_ip(ip)
     with transaction.atomic():
@@ -725,8 +746,10 @@ def comment_report(*, comment, reason, note="", token="", ip="", base_url=""):
             ):
                 raise moderation.Refused(
                     "too_many",
-                    "Many reports came from your network in the last hour. Please try "
-                    "again later, or contact the clinic.",
+                    gettext(
+                        "Many reports came from your network in the last hour. Please try "
+                        "again later, or contact the clinic."
+                    ),
                     status=429,
                 )
             earlier = comment.reports.filter(ip_hash=ip_hash, outcome=Report.Outcome.OPEN).first()

@@ -281,7 +281,7 @@ class ReportView(TemplateView):
                 form.data["report_token"] = services.make_report_token(self.comment.pk)
             else:
                 messages.success(
-                    request, "Thank you. A staff member will look at the comment you reported."
+                    request, _("Thank you. A staff member will look at the comment you reported.")
                 )
                 return redirect(self.comment.article.get_absolute_url() + "#comments")
         return self.render_to_response(self.get_context_data(form=form), status=status)

@@ -6,7 +6,11 @@ neither a language cookie nor Accept-Language may change what an address shows.
 """
 
 import ast
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -281,9 +285,9 @@ def read_po(path):
 
 # Where the strings only staff read come from: the admin and the moderators'
 # e-mails. The admin has no language prefix, so it is always English, and the
-# e-mails are sent in English; their strings are marked for the day they are
-# translated too.
-STAFF_SOURCES = re.compile(r"admin|/email/|^comments/services\.py$")
+# moderators' e-mails are sent in English; their strings are marked for the day
+# they are translated too. The e-mails to patients are in the patient's language.
+STAFF_SOURCES = re.compile(r"admin|/email/(comment_held|digest)\.txt$|^comments/services\.py$")
 
 
 def staff_only(files):
@@ -309,6 +313,49 @@ def test_every_public_string_is_translated_with_its_placeholders_and_markup(cata
             assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(msgid)), (
                 f"{catalogue}: {msgid!r} -> {form!r}"
             )
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """What ``makemessages`` finds in the code now, run on a copy so the real
+    catalogues are never rewritten."""
+    copy = tmp_path_factory.mktemp("site")
+    base = Path(settings.BASE_DIR)
+    shutil.copy(base / "manage.py", copy)
+    for folder in ["clinic_site", "comments", "education", "templates"]:
+        shutil.copytree(base / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "locale").mkdir()
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--verbosity", "0"],
+        cwd=copy,
+        env=os.environ,
+        check=True,
+        capture_output=True,
+    )
+    entries, _ = read_po(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po")
+    return entries
+
+
+def public_template_strings(entries):
+    return {
+        msgid
+        for msgid, (_, files) in entries.items()
+        if any(name.startswith("templates/") and not STAFF_SOURCES.search(name) for name in files)
+    }
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_every_string_marked_in_a_public_template_is_in_the_catalogue_and_translated(
+    extracted, catalogue
+):
+    public = public_template_strings(extracted)
+    # The comment conversation's pages and the e-mails to patients are among them.
+    assert {"Report a comment", "Hello,", "Stop the e-mails"} <= public
+    entries, _ = read_po(LOCALE / catalogue / "LC_MESSAGES" / "django.po")
+    missing = sorted(msgid for msgid in public if msgid not in entries)
+    assert not missing, f"{catalogue}: not in the catalogue: {missing[:5]}"
+    empty = sorted(msgid for msgid in public if not all(entries[msgid][0]))
+    assert not empty, f"{catalogue}: not translated: {empty[:5]}"
 
 
 def test_patient_words_rescued_from_a_failed_form_come_back_in_their_language(client, clinic):
