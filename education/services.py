@@ -189,8 +189,11 @@ def _notify(obj, *, subject: str, template: str, recipients: list[str], **contex
     )
 
 
-def _record(obj, *, action, user, values, version=None, note="", reviewer=None, single=False):
+def _record(
+    obj, *, action, user, values, version=None, note="", reviewer=None, single=False, language="en"
+):
     return SignOff.objects.create(
+        language=language,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
         object_repr=str(obj)[:250],
@@ -208,7 +211,18 @@ def _record(obj, *, action, user, values, version=None, note="", reviewer=None, 
 
 
 def _make_live(obj, values: dict, *, state, approval: SignOff | None):
-    """Copy the signed-off text into the row patients see."""
+    """Copy the signed-off text into the row patients see.
+
+    When the English text changes, every approved translation of the item is marked
+    out of date, in the same transaction, so patients are told at once.
+    """
+    if text_hash(stored_values(obj)) != text_hash(values):
+        ClinicalReview.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            state=ClinicalReview.State.APPROVED,
+            english_changed_at__isnull=True,
+        ).exclude(language="en").update(english_changed_at=timezone.now())
     for name, value in values.items():
         setattr(obj, name, value)
     obj.clinical_state = state

@@ -1,0 +1,107 @@
+"""Translations of medical content: a clinician approves each language on its own.
+
+The translated columns (``title_fr``, ``body_zh_hans``...) hold only approved text,
+so a language without an approved translation falls back to English by itself.
+When the English text is approved again with different words, each approved
+translation is marked out of date (services._make_live) until it is approved again.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import ClinicalReview, Reviewer, SignOff
+from .services import _record, review_for
+
+
+def translated_fields(obj) -> tuple[str, ...]:
+    try:
+        return tuple(translator.get_options_for_model(type(obj)).fields)
+    except NotRegistered:
+        return ()
+
+
+def other_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != "en"]
+
+
+@transaction.atomic
+def translation_approve(
+    *, obj, language: str, values: dict, reviewer: Reviewer, user=None, reviewed_at=None, note=""
+) -> SignOff:
+    """A clinician approves ``values`` (field -> text) as ``obj``'s text in ``language``."""
+    if language not in other_languages():
+        raise ValueError(f"{language!r} is not a translated language of the site.")
+    allowed = translated_fields(obj)
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not translated fields of {type(obj).__name__}: {sorted(unknown)}")
+    columns = []
+    for name, text in values.items():
+        column = build_localized_fieldname(name, language)
+        setattr(obj, column, text)
+        columns.append(column)
+    obj._clinical_sign_off = True
+    try:
+        obj.save(update_fields=columns)
+    finally:
+        obj._clinical_sign_off = False
+    approval = _record(
+        obj,
+        action=SignOff.Action.APPROVED,
+        user=user or reviewer.user,
+        values=dict(values),
+        note=note,
+        reviewer=reviewer,
+        language=language,
+    )
+    if reviewed_at is not None:
+        approval.created_at = reviewed_at
+        approval.save(update_fields=["created_at"])
+    review = review_for(obj, language)
+    review.state = ClinicalReview.State.APPROVED
+    review.pending_data = None
+    review.english_changed_at = None
+    review.note = note
+    review.save()
+    return approval
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    translated: bool
+    english_changed_on: datetime.date | None = None
+
+
+def _approved_reviews(obj):
+    return ClinicalReview.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        state=ClinicalReview.State.APPROVED,
+    ).exclude(language="en")
+
+
+def translation_status(obj, language: str) -> TranslationStatus:
+    """Whether patients reading ``language`` see ``obj`` translated, and if it is behind."""
+    if language == "en" or obj is None or obj.pk is None:
+        return TranslationStatus(translated=True)
+    review = _approved_reviews(obj).filter(language=language).first()
+    if review is None:
+        return TranslationStatus(translated=False)
+    changed = review.english_changed_at
+    return TranslationStatus(
+        translated=True,
+        english_changed_on=timezone.localdate(changed) if changed else None,
+    )
+
+
+def available_languages(obj) -> list[str]:
+    """ "en" plus each language in which ``obj`` has an approved translation."""
+    approved = set(_approved_reviews(obj).values_list("language", flat=True))
+    return ["en", *(code for code in other_languages() if code in approved)]
