@@ -16,19 +16,46 @@ from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .fields import SanitizedHTMLField
 from .models import ClinicalReview, Reviewer, SignOff
+from .sanitizer import sanitize_html
 from .services import _record, review_for
 
 
 def translated_fields(obj) -> tuple[str, ...]:
+    """The translated fields of a model or of one of its rows."""
+    model = obj if isinstance(obj, type) else type(obj)
     try:
-        return tuple(translator.get_options_for_model(type(obj)).fields)
+        return tuple(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return ()
 
 
 def other_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != "en"]
+
+
+def clean_values(obj, values: dict) -> dict:
+    """``values`` as they will be stored: rich text is sanitised like the English."""
+    cleaned = {}
+    for name, text in values.items():
+        field = obj._meta.get_field(name)
+        if isinstance(field, SanitizedHTMLField):
+            text = sanitize_html(text, images=field.allow_images)
+        cleaned[name] = text
+    return cleaned
+
+
+def is_approved_as(obj, language: str, values: dict) -> bool:
+    """Whether ``obj``'s approved ``language`` text is already exactly ``values``."""
+    review = _approved_reviews(obj).filter(language=language).first()
+    if review is None or review.english_changed_at is not None:
+        return False
+    stored = {
+        name: getattr(obj, build_localized_fieldname(name, language))
+        for name in clean_values(obj, values)
+    }
+    return stored == clean_values(obj, values)
 
 
 @transaction.atomic
@@ -42,6 +69,7 @@ def translation_approve(
     unknown = set(values) - set(allowed)
     if unknown:
         raise ValueError(f"Not translated fields of {type(obj).__name__}: {sorted(unknown)}")
+    values = clean_values(obj, values)
     columns = []
     for name, text in values.items():
         column = build_localized_fieldname(name, language)

@@ -95,3 +95,28 @@ def test_the_page_cache_keeps_each_language_apart(client, reviewer):
     assert page_lang(french) == "fr"
     assert page_lang(chinese) == "zh-Hans"
     assert "Sécurité" not in chinese.content.decode()
+
+
+def test_demo_translations_are_approved_once_and_missing_items_are_skipped(tmp_path, reviewer):
+    from education import demo_content
+    from education.demo_translations import load_demo_translations
+    from education.models import SignOff
+
+    reviewer.name = demo_content.REVIEWERS[0]["name"]
+    reviewer.save()
+    page = SitePageFactory(key=SitePage.Key.HOME, title="Welcome")
+    (tmp_path / "fr.json").write_text(
+        '[{"model": "education.sitepage", "lookup": {"key": "home"},'
+        ' "fields": {"title": "Bienvenue", "intro": "<p>Texte<script>x()</script></p>"}},'
+        ' {"model": "education.sitepage", "lookup": {"title": "No such page"},'
+        ' "fields": {"title": "Rien"}}]',
+        encoding="utf-8",
+    )
+
+    assert load_demo_translations(tmp_path) == 1
+    assert load_demo_translations(tmp_path) == 0
+
+    page.refresh_from_db()
+    assert page.title_fr == "Bienvenue"
+    assert "script" not in page.intro_fr
+    assert SignOff.objects.filter(language="fr", reviewer=reviewer).count() == 1
