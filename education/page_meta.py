@@ -15,7 +15,6 @@ from clinic_site import languages
 
 from . import services, structured_data
 from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION
-from .translations import available_languages
 
 NAVIGATION_LABELS = dict(MAIN_NAVIGATION + FOOTER_NAVIGATION)
 
@@ -23,16 +22,17 @@ NAVIGATION_LABELS = dict(MAIN_NAVIGATION + FOOTER_NAVIGATION)
 def translated_languages(objects):
     """The languages every one of ``objects`` has an approved translation in.
 
-    The content side answers for each object (``translations.available_languages``).
-    A page with no
+    The content side answers for each object (``services.available_languages``);
+    without it, staff-written text exists in English only. A page with no
     staff-written text (``objects`` empty) is all interface, translated everywhere.
     """
+    available = getattr(services, "available_languages", None)
     default = languages.default_language()
     result = set(languages.codes())
     for obj in objects:
         if obj is None or getattr(obj, "pk", None) is None:
             continue  # a built-in default, not staff text: it is in the catalogues
-        result &= {*available_languages(obj)} | {default}
+        result &= ({*available(obj)} if available else set()) | {default}
     return result
 
 

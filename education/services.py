@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from clinic_site import page_cache
@@ -69,6 +71,27 @@ def review_for(obj, language: str = "en") -> ClinicalReview:
         defaults={"state": state},
     )
     return review
+
+
+def available_languages(obj) -> list[str]:
+    """ "en" plus each language in which ``obj`` has an approved translation.
+
+    A translated column holds only approved text, so the row itself answers, with
+    no query (it is asked on every page).
+    """
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except NotRegistered:
+        return ["en"]
+    return [
+        "en",
+        *(
+            code
+            for code, _name in django_settings.LANGUAGES
+            if code != "en"
+            and any(getattr(obj, build_localized_fieldname(name, code), None) for name in fields)
+        ),
+    ]
 
 
 def working_values(obj, review: ClinicalReview) -> dict:

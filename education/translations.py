@@ -19,7 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 from .fields import SanitizedHTMLField
 from .models import ClinicalReview, Reviewer, SignOff
 from .sanitizer import sanitize_html
-from .services import _record, review_for
+from .services import _record, available_languages, review_for  # noqa: F401 - public here too
 
 
 def translated_fields(obj) -> tuple[str, ...]:
@@ -127,9 +127,3 @@ def translation_status(obj, language: str) -> TranslationStatus:
         translated=True,
         english_changed_on=timezone.localdate(changed) if changed else None,
     )
-
-
-def available_languages(obj) -> list[str]:
-    """ "en" plus each language in which ``obj`` has an approved translation."""
-    approved = set(_approved_reviews(obj).values_list("language", flat=True))
-    return ["en", *(code for code in other_languages() if code in approved)]
