@@ -467,7 +467,7 @@ class SelfCheckView(PageMetaMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question="")
+        kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question_en="")
         kwargs["red_flags"] = RedFlag.objects.published()
         return kwargs
 

@@ -115,3 +115,21 @@ def test_demo_translations_are_approved_once_and_missing_items_are_skipped(tmp_p
     assert page.title_fr == "Bienvenue"
     assert "script" not in page.intro_fr
     assert SignOff.objects.filter(language="fr", reviewer=reviewer).count() == 1
+
+
+def test_a_list_item_still_in_english_on_a_translated_page_is_marked_english(client, reviewer):
+    from tests.factories import PrecautionFactory
+
+    page = SitePageFactory(key=SitePage.Key.SAFETY, title="Safety")
+    translation_approve(obj=page, language="fr", values={"title": "Sécurité"}, reviewer=reviewer)
+    english = PrecautionFactory(name="Pregnancy")
+    french = PrecautionFactory(name="Blood thinners")
+    translation_approve(
+        obj=french, language="fr", values={"name": "Anticoagulants"}, reviewer=reviewer
+    )
+
+    html = client.get("/fr/safety/").content.decode()
+
+    assert f'id="precaution-{english.pk}" lang="en">' in html
+    assert f'id="precaution-{french.pk}">' in html
+    assert "Anticoagulants" in html
