@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from clinic_site import page_cache
@@ -69,6 +71,27 @@ def review_for(obj, language: str = "en") -> ClinicalReview:
         defaults={"state": state},
     )
     return review
+
+
+def available_languages(obj) -> list[str]:
+    """ "en" plus each language in which ``obj`` has an approved translation.
+
+    A translated column holds only approved text, so the row itself answers, with
+    no query (it is asked on every page).
+    """
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except NotRegistered:
+        return ["en"]
+    return [
+        "en",
+        *(
+            code
+            for code, _name in django_settings.LANGUAGES
+            if code != "en"
+            and any(getattr(obj, build_localized_fieldname(name, code), None) for name in fields)
+        ),
+    ]
 
 
 def working_values(obj, review: ClinicalReview) -> dict:
@@ -189,8 +212,11 @@ def _notify(obj, *, subject: str, template: str, recipients: list[str], **contex
     )
 
 
-def _record(obj, *, action, user, values, version=None, note="", reviewer=None, single=False):
+def _record(
+    obj, *, action, user, values, version=None, note="", reviewer=None, single=False, language="en"
+):
     return SignOff.objects.create(
+        language=language,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
         object_repr=str(obj)[:250],
@@ -208,7 +234,18 @@ def _record(obj, *, action, user, values, version=None, note="", reviewer=None, 
 
 
 def _make_live(obj, values: dict, *, state, approval: SignOff | None):
-    """Copy the signed-off text into the row patients see."""
+    """Copy the signed-off text into the row patients see.
+
+    When the English text changes, every approved translation of the item is marked
+    out of date, in the same transaction, so patients are told at once.
+    """
+    if text_hash(stored_values(obj)) != text_hash(values):
+        ClinicalReview.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            state=ClinicalReview.State.APPROVED,
+            english_changed_at__isnull=True,
+        ).exclude(language="en").update(english_changed_at=timezone.now())
     for name, value in values.items():
         setattr(obj, name, value)
     obj.clinical_state = state

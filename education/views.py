@@ -4,11 +4,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from clinic_site import languages
 from clinic_site.cross_origin import cross_origin_protected
 
 from . import body_map, services, structured_data
@@ -34,6 +35,7 @@ from .models import (
 )
 from .page_meta import Crumb, PageMetaMixin
 from .search import MAX_QUERY_LENGTH, query_words, search, working_suggestions
+from .translations import translation_status
 
 
 def group_by_kind(rows, choices):
@@ -49,6 +51,18 @@ def group_by_frequency(side_effects):
         (value, label, [row for row in rows if row.frequency == value])
         for value, label in SideEffect.Frequency.choices
     ]
+
+
+def translation_notice(request, obj) -> dict:
+    """What the page tells a reader whose language the main item is not (yet) in."""
+    language = get_language()
+    if language == languages.default_language():
+        return {"translation": None}
+    return {
+        "translation": translation_status(obj, language),
+        "translation_language": get_language_info(language)["name_local"],
+        "english_url": languages.path_in(request.path, languages.default_language()),
+    }
 
 
 class SitePageMixin:
@@ -73,6 +87,7 @@ class SitePageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page"] = self.get_site_page()
+        context.update(translation_notice(self.request, context["page"]))
         return context
 
 
@@ -160,6 +175,7 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         context["article_body"] = self.linked_body
         context["is_preview"] = not self.object.is_live or self.showing_pending
         context["showing_pending"] = self.showing_pending
+        context.update(translation_notice(self.request, self.object))
         if context["is_preview"]:
             self.indexable = False
         return context
@@ -451,7 +467,7 @@ class SelfCheckView(PageMetaMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question="")
+        kwargs["precautions"] = Precaution.objects.published().exclude(self_check_question_en="")
         kwargs["red_flags"] = RedFlag.objects.published()
         return kwargs
 

@@ -31,3 +31,23 @@ def json_ld(data):
         JSON_SCRIPT_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308
+
+
+@register.filter
+def lang_if_english(item):
+    """` lang="en"` for an item shown in English on a page in another language.
+
+    A translated column holds only approved text, so an empty one means English is shown.
+    """
+    from django.utils.translation import get_language
+
+    from education.translations import translated_fields
+
+    language = get_language() or "en"
+    fields = translated_fields(item)
+    if language == "en" or not fields:
+        return ""
+    column = f"{fields[0]}_{language.replace('-', '_')}"
+    if getattr(item, column, None):
+        return ""
+    return mark_safe(' lang="en"')  # noqa: S308 - a fixed attribute, no user text

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from education import demo_content, demo_images, services
+from education.demo_translations import load_demo_translations
 from education.models import (
     FAQ,
     AftercareTip,
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         self.sign_off_new_items(reviewers)
         # Pictures: the demo library image, diagrams on articles, the body map.
         self.created += demo_images.load()
+        load_demo_translations()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} new items, the rest kept).")
         )
