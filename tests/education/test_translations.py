@@ -133,3 +133,23 @@ def test_a_list_item_still_in_english_on_a_translated_page_is_marked_english(cli
     assert f'id="precaution-{english.pk}" lang="en">' in html
     assert f'id="precaution-{french.pk}">' in html
     assert "Anticoagulants" in html
+
+
+def test_benefits_and_conditions_still_in_english_are_marked_english(client, reviewer):
+    from tests.factories import BenefitFactory, ConditionFactory
+
+    english = BenefitFactory(title="Pain relief")
+    french = BenefitFactory(title="Better movement")
+    translation_approve(
+        obj=french, language="fr", values={"title": "Meilleure mobilité"}, reviewer=reviewer
+    )
+    condition = ConditionFactory(name="Tennis elbow")
+
+    benefits = client.get("/fr/benefits/").content.decode()
+    conditions = client.get("/fr/conditions/").content.decode()
+
+    assert f'id="benefit-{english.pk}" lang="en">' in benefits
+    assert f'id="benefit-{french.pk}">' in benefits
+    assert "Meilleure mobilité" in benefits
+    assert f'id="condition-{condition.pk}" lang="en">' in conditions
+    assert f'id="condition-{condition.pk}">' in client.get("/conditions/").content.decode()
