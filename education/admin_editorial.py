@@ -7,6 +7,7 @@ education/admin.py puts them together for each model.
 import datetime
 from difflib import SequenceMatcher
 
+from django.conf import settings as django_settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -188,10 +189,25 @@ def _target(settings: EditorialSettings) -> str:
     return f"{float(settings.reading_grade_target):g}"
 
 
+# The Flesch-Kincaid grade is a formula for English sentences and syllables: it is
+# measured on the English text only, and every translation is "not measured".
+MEASURED_LANGUAGE = "en"
+
+
+def not_measured_languages() -> list[str]:
+    return [name for code, name in django_settings.LANGUAGES if code != MEASURED_LANGUAGE]
+
+
+def english_text(obj, field: str):
+    """The English column of ``field``, whatever language is active."""
+    return getattr(obj, f"{field}_{MEASURED_LANGUAGE}", None) or getattr(obj, field)
+
+
 def editorial_report(text: str, settings: EditorialSettings) -> dict:
     grade = reading_grade(text)
     target = float(settings.reading_grade_target)
     return {
+        "not_measured": not_measured_languages(),
         "grade": grade,
         "target": _target(settings),
         "above_target": grade is not None and grade > target,
@@ -213,9 +229,9 @@ class EditorialChecksMixin:
     def _reading_grade_column(self, settings):
         target = float(settings.reading_grade_target)
 
-        @admin.display(description="Reading grade")
+        @admin.display(description="Reading grade (English)")
         def reading_grade_column(obj):
-            grade = reading_grade(getattr(obj, self.checked_field))
+            grade = reading_grade(english_text(obj, self.checked_field))
             if grade is None:
                 return "–"
             if grade > target:
@@ -229,7 +245,7 @@ class EditorialChecksMixin:
         reading_grade_column.__name__ = "reading_grade"
         return reading_grade_column
 
-    @admin.display(description="Reading grade")
+    @admin.display(description="Reading grade (English)")
     def reading_grade(self, obj):
         return self._reading_grade_column(EditorialSettings.load())(obj)
 
@@ -244,7 +260,7 @@ class EditorialChecksMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context["editorial_report"] = editorial_report(
-                getattr(obj, self.checked_field), EditorialSettings.load()
+                english_text(obj, self.checked_field), EditorialSettings.load()
             )
         context["editorial_field_label"] = self.model._meta.get_field(
             self.checked_field
@@ -255,7 +271,7 @@ class EditorialChecksMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        report = editorial_report(getattr(obj, self.checked_field), EditorialSettings.load())
+        report = editorial_report(english_text(obj, self.checked_field), EditorialSettings.load())
         if report["above_target"]:
             messages.warning(
                 request,

@@ -124,3 +124,25 @@ def test_staff_edit_the_phrase_list_and_the_check_follows(admin_client):
     assert "<strong>miracle</strong>" in html
     assert "<strong>painless</strong>" in html
     assert "<strong>guaranteed</strong>" not in html
+
+
+def test_the_grade_is_of_the_english_text_and_translations_are_not_measured(admin_client, clinic):
+    from education.translations import translation_approve
+    from tests.factories import ReviewerFactory
+
+    article = ArticleFactory(body=f"<p>{KNOWN_TEXT}</p>")
+    translation_approve(
+        obj=article,
+        language="fr",
+        values={"body": "<p>Une phrase française beaucoup plus longue, avec des mots savants.</p>"},
+        reviewer=ReviewerFactory(),
+    )
+    listing = admin_client.get(reverse("admin:education_article_changelist")).content.decode()
+    html = admin_client.get(
+        reverse("admin:education_article_change", args=[article.pk])
+    ).content.decode()
+
+    assert "Reading grade (English)" in listing
+    assert '<td class="field-reading_grade">3.2</td>' in listing
+    assert "Reading grade 3.2" in html
+    assert "Français, 简体中文, 繁體中文, ਪੰਜਾਬੀ): not measured" in html
