@@ -43,6 +43,25 @@ class ContentVersionAdmin(VersionAdmin):
     object_history_template = "admin/education/object_history.html"
     history_latest_first = True
 
+    def get_exclude(self, request, obj=None):
+        """Leave the per-language columns (title_en, title_fr...) out of the form.
+
+        The form's ``title`` is the English text. For medical content a
+        translation is written into its column only when a clinician approves it
+        (education/translations.py), so the admin must not write those columns
+        directly; the other content (FAQ topics, body areas, the clinic profile)
+        shows each translation beside its English text.
+        """
+        from .translations import translated_fields
+        from .workflow import is_reviewed_model
+
+        fields = translated_fields(self.model)
+        languages = [code for code, _name in django_settings.LANGUAGES]
+        if not is_reviewed_model(self.model):
+            languages = ["en"]
+        columns = [f"{name}_{code.replace('-', '_')}" for name in fields for code in languages]
+        return [*(super().get_exclude(request, obj) or ()), *columns]
+
     def get_urls(self):
         opts = self.model._meta
         compare = path(

@@ -153,3 +153,24 @@ def test_benefits_and_conditions_still_in_english_are_marked_english(client, rev
     assert "Meilleure mobilité" in benefits
     assert f'id="condition-{condition.pk}" lang="en">' in conditions
     assert f'id="condition-{condition.pk}">' in client.get("/conditions/").content.decode()
+
+
+def test_the_admin_never_writes_a_medical_translation_without_sign_off(admin_client, reviewer):
+    from django.urls import reverse
+
+    from tests.factories import BenefitFactory, FAQCategoryFactory
+
+    benefit = BenefitFactory(title="Pain relief")
+    medical = admin_client.get(
+        reverse("admin:education_benefit_change", args=[benefit.pk])
+    ).content.decode()
+    topic = FAQCategoryFactory(name="Safety")
+    plain = admin_client.get(
+        reverse("admin:education_faqcategory_change", args=[topic.pk])
+    ).content.decode()
+
+    assert 'name="title"' in medical
+    assert 'name="title_fr"' not in medical
+    assert 'name="title_en"' not in medical
+    assert 'name="name_fr"' in plain
+    assert 'name="name_en"' not in plain
