@@ -17,6 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from . import demo_content
 from .models import Reviewer
 from .translations import is_approved_as, other_languages, translated_fields, translation_approve
+from .workflow import is_reviewed_model
 
 FOLDER = Path(__file__).resolve().parent / "demo_translations"
 DEMO_TRANSLATION_NOTE = "Demo translation: approved by the demo clinician when it was loaded."
@@ -57,7 +58,18 @@ def load_demo_translations(folder: Path | None = None) -> int:
                 for name, text in entry.get("fields", {}).items()
                 if name in translated_fields(model) and text
             }
-            if obj is None or not values or is_approved_as(obj, language, values):
+            if obj is None or not values:
+                continue
+            if not is_reviewed_model(model):
+                # FAQ topics and the like need no clinical sign-off.
+                if all(getattr(obj, f"{name}_{language.replace('-', '_')}") for name in values):
+                    continue
+                for name, text in values.items():
+                    setattr(obj, f"{name}_{language.replace('-', '_')}", text)
+                obj.save()
+                approved += 1
+                continue
+            if is_approved_as(obj, language, values):
                 continue
             translation_approve(
                 obj=obj,

@@ -9,12 +9,14 @@ translation is marked out of date (services._make_live) until it is approved aga
 import datetime
 from dataclasses import dataclass
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from reversion.models import Version
 
 from .fields import SanitizedHTMLField
 from .models import ClinicalReview, Reviewer, SignOff
@@ -80,11 +82,19 @@ def translation_approve(
         obj.save(update_fields=columns)
     finally:
         obj._clinical_sign_off = False
+    # The record points at a stored revision of the whole row, translation included,
+    # as every English approval does.
+    with reversion.create_revision(manage_manually=True):
+        if user or reviewer.user:
+            reversion.set_user(user or reviewer.user)
+        reversion.set_comment(f"Translation ({language}) approved.")
+        reversion.add_to_revision(obj)
     approval = _record(
         obj,
         action=SignOff.Action.APPROVED,
         user=user or reviewer.user,
         values=dict(values),
+        version=Version.objects.get_for_object(obj).first(),
         note=note,
         reviewer=reviewer,
         language=language,

@@ -25,6 +25,21 @@ def empty_caches():
     generation.forget()
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Every test starts in English, as a request to / does.
+
+    A request leaves its language active in the thread afterwards, and translated
+    fields (title, body...) read and write the active language's column, so an
+    earlier test's language would otherwise change what a factory writes.
+    """
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def clinic(db):
     return ClinicProfileFactory()

@@ -147,12 +147,13 @@ def test_the_menus_lead_to_pages_in_the_readers_language(client, clinic):
 
 
 def test_a_page_with_english_only_content_claims_no_translation(client, demo_content):
-    html = client.get("/fr/safety/").content.decode()
+    # The demo content translates the safety page, not the benefits page.
+    html = client.get("/fr/benefits/").content.decode()
 
     assert hreflangs(html) == {}
     # Its text is the English one, so it says so and points search engines there.
     assert '<meta property="og:locale" content="en_CA">' in html
-    assert '<link rel="canonical" href="http://testserver/safety/">' in html
+    assert '<link rel="canonical" href="http://testserver/benefits/">' in html
 
 
 def test_hreflang_lists_the_approved_translations_and_x_default(
@@ -179,7 +180,8 @@ def test_an_interface_only_page_is_offered_in_every_language(client, clinic):
 def test_structured_data_says_the_language_of_the_text(client, demo_content, monkeypatch):
     from education.models import Article
 
-    article = Article.objects.published().first()
+    # An article the demo content has not translated.
+    article = Article.objects.published().exclude(slug="what-is-ims").first()
     url = article.get_absolute_url()
     assert '"inLanguage": "en-CA"' in client.get("/zh-hans" + url).content.decode()
 
@@ -201,11 +203,14 @@ def test_the_sitemap_lists_only_the_translations_that_exist(
     assert "/pa/" not in xml
 
 
-def test_without_translations_the_sitemap_has_english_pages_only(client, demo_content):
+def test_the_sitemap_has_no_address_for_a_translation_that_does_not_exist(client, demo_content):
     xml = client.get("/sitemap.xml").content.decode()
 
-    assert "<loc>http://testserver/safety/</loc>" in xml
-    assert "/fr/" not in xml
+    assert "<loc>http://testserver/benefits/</loc>" in xml
+    assert "/fr/benefits/" not in xml
+    # The demo content's approved translations are listed.
+    assert "<loc>http://testserver/fr/safety/</loc>" in xml
+    assert "<loc>http://testserver/pa/articles/what-is-ims/</loc>" in xml
 
 
 def test_the_feed_says_its_language_and_speaks_it(client, demo_content):

@@ -47,7 +47,7 @@ def lang_if_english(item):
     fields = translated_fields(item)
     if language == "en" or not fields:
         return ""
-    column = f"{fields[0]}_{language.replace('-', '_')}"
-    if getattr(item, column, None):
+    suffix = language.replace("-", "_")
+    if any(getattr(item, f"{name}_{suffix}", None) for name in fields):
         return ""
     return mark_safe(' lang="en"')  # noqa: S308 - a fixed attribute, no user text
