@@ -52,14 +52,16 @@ class ContentVersionAdmin(VersionAdmin):
         directly; the other content (FAQ topics, body areas, the clinic profile)
         shows each translation beside its English text.
         """
-        from .translations import translated_fields
+        from modeltranslation.utils import build_localized_fieldname
+
+        from .services import translated_fields
         from .workflow import is_reviewed_model
 
         fields = translated_fields(self.model)
         languages = [code for code, _name in django_settings.LANGUAGES]
         if not is_reviewed_model(self.model):
             languages = ["en"]
-        columns = [f"{name}_{code.replace('-', '_')}" for name in fields for code in languages]
+        columns = [build_localized_fieldname(name, code) for name in fields for code in languages]
         return [*(super().get_exclude(request, obj) or ()), *columns]
 
     def get_urls(self):

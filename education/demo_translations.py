@@ -62,10 +62,13 @@ def load_demo_translations(folder: Path | None = None) -> int:
                 continue
             if not is_reviewed_model(model):
                 # FAQ topics and the like need no clinical sign-off.
-                if all(getattr(obj, f"{name}_{language.replace('-', '_')}") for name in values):
+                columns = {
+                    build_localized_fieldname(name, language): text for name, text in values.items()
+                }
+                if all(getattr(obj, column) for column in columns):
                     continue
-                for name, text in values.items():
-                    setattr(obj, f"{name}_{language.replace('-', '_')}", text)
+                for column, text in columns.items():
+                    setattr(obj, column, text)
                 obj.save()
                 approved += 1
                 continue

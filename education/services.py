@@ -73,25 +73,32 @@ def review_for(obj, language: str = "en") -> ClinicalReview:
     return review
 
 
-def available_languages(obj) -> list[str]:
-    """ "en" plus each language in which ``obj`` has an approved translation.
+def translated_fields(obj) -> tuple[str, ...]:
+    """The translated fields of a model or of one of its rows (education/translation.py)."""
+    model = obj if isinstance(obj, type) else type(obj)
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
+def is_translated(obj, language: str) -> bool:
+    """Whether patients reading ``language`` see ``obj`` in that language.
 
     A translated column holds only approved text, so the row itself answers, with
-    no query (it is asked on every page).
+    no query (it is asked for every item on a page).
     """
-    try:
-        fields = translator.get_options_for_model(type(obj)).fields
-    except NotRegistered:
-        return ["en"]
-    return [
-        "en",
-        *(
-            code
-            for code, _name in django_settings.LANGUAGES
-            if code != "en"
-            and any(getattr(obj, build_localized_fieldname(name, code), None) for name in fields)
-        ),
-    ]
+    if language == "en":
+        return True
+    return any(
+        getattr(obj, build_localized_fieldname(name, language), None)
+        for name in translated_fields(obj)
+    )
+
+
+def available_languages(obj) -> list[str]:
+    """ "en" plus each language in which ``obj`` has an approved translation."""
+    return [code for code, _name in django_settings.LANGUAGES if is_translated(obj, code)]
 
 
 def working_values(obj, review: ClinicalReview) -> dict:

@@ -14,23 +14,19 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from .fields import SanitizedHTMLField
 from .models import ClinicalReview, Reviewer, SignOff
 from .sanitizer import sanitize_html
-from .services import _record, available_languages, review_for  # noqa: F401 - public here too
-
-
-def translated_fields(obj) -> tuple[str, ...]:
-    """The translated fields of a model or of one of its rows."""
-    model = obj if isinstance(obj, type) else type(obj)
-    try:
-        return tuple(translator.get_options_for_model(model).fields)
-    except NotRegistered:
-        return ()
+from .services import (  # noqa: F401 - public here too
+    _record,
+    available_languages,
+    is_translated,
+    review_for,
+    translated_fields,
+)
 
 
 def other_languages() -> list[str]:
@@ -129,10 +125,10 @@ def translation_status(obj, language: str) -> TranslationStatus:
     """Whether patients reading ``language`` see ``obj`` translated, and if it is behind."""
     if language == "en" or obj is None or obj.pk is None:
         return TranslationStatus(translated=True)
-    review = _approved_reviews(obj).filter(language=language).first()
-    if review is None:
+    if not is_translated(obj, language):
         return TranslationStatus(translated=False)
-    changed = review.english_changed_at
+    review = _approved_reviews(obj).filter(language=language).first()
+    changed = review.english_changed_at if review else None
     return TranslationStatus(
         translated=True,
         english_changed_on=timezone.localdate(changed) if changed else None,

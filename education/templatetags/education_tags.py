@@ -41,13 +41,8 @@ def lang_if_english(item):
     """
     from django.utils.translation import get_language
 
-    from education.translations import translated_fields
+    from education.services import is_translated, translated_fields
 
-    language = get_language() or "en"
-    fields = translated_fields(item)
-    if language == "en" or not fields:
-        return ""
-    suffix = language.replace("-", "_")
-    if any(getattr(item, f"{name}_{suffix}", None) for name in fields):
+    if not translated_fields(item) or is_translated(item, get_language() or "en"):
         return ""
     return mark_safe(' lang="en"')  # noqa: S308 - a fixed attribute, no user text
