@@ -64,6 +64,49 @@ class ContentVersionAdmin(VersionAdmin):
         columns = [build_localized_fieldname(name, code) for name in fields for code in languages]
         return [*(super().get_exclude(request, obj) or ()), *columns]
 
+    def get_fieldsets(self, request, obj=None):
+        """Content that needs no clinical sign-off (FAQ topics, body areas, the clinic
+        profile) shows its translations in a fieldset of their own, after the English."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        from .services import translated_fields
+        from .workflow import is_reviewed_model
+
+        fieldsets = super().get_fieldsets(request, obj)
+        fields = translated_fields(self.model)
+        if not fields or is_reviewed_model(self.model):
+            return fieldsets
+        others = [code for code, _name in django_settings.LANGUAGES if code != "en"]
+        columns = [build_localized_fieldname(name, code) for code in others for name in fields]
+        kept = [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in columns]})
+            for title, options in fieldsets
+        ]
+        return [
+            *kept,
+            (
+                "Translations",
+                {
+                    "fields": columns,
+                    "description": "The same text in the site's other languages. Leave a "
+                    "box empty and patients reading that language see the English.",
+                },
+            ),
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        original = getattr(db_field, "translated_field", None)
+        if field is not None and language and original is not None:
+            # "Tagline (French)" rather than modeltranslation's "tagline [fr]".
+            from django.utils.translation import get_language_info
+
+            name = get_language_info(language)["name"]
+            field.label = f"{original.verbose_name.capitalize()} ({name})"
+            field.widget.attrs["lang"] = language
+        return field
+
     def get_urls(self):
         opts = self.model._meta
         compare = path(

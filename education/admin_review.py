@@ -26,6 +26,7 @@ from reversion.models import Version
 
 from . import services
 from .admin_editorial import _display_value, word_diff
+from .admin_translation import TranslationReviewMixin, translation_overview
 from .fields import SanitizedHTMLField
 from .models import ClinicalReview
 from .roles import OVERRIDE, SIGN_OFF
@@ -69,8 +70,11 @@ class DecisionForm(forms.Form):
     )
 
 
-class ClinicalReviewAdmin:
-    """Mixin for the admin of a ``ClinicallyReviewed`` model (put it first)."""
+class ClinicalReviewAdmin(TranslationReviewMixin):
+    """Mixin for the admin of a ``ClinicallyReviewed`` model (put it first).
+
+    Each translation has a page of its own (education/admin_translation.py).
+    """
 
     review_template = "admin/education/clinical_review.html"
 
@@ -89,6 +93,7 @@ class ClinicalReviewAdmin:
                 self.admin_site.admin_view(self.review_view),
                 name=f"{name}_review",
             ),
+            *self.translation_urls(),
             *super().get_urls(),
         ]
 
@@ -113,6 +118,7 @@ class ClinicalReviewAdmin:
                 clinical_item=obj,
                 review_url=self._review_url(obj),
                 opened_version=latest.pk if latest else "",
+                translations=translation_overview(obj),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -223,6 +229,7 @@ class ClinicalReviewAdmin:
             "preview": self._preview_fields(obj, working),
             "preview_url": self._public_preview_url(obj),
             "sign_offs": services.sign_offs_for(obj),
+            "translations": translation_overview(obj),
             "form": form,
             "change_url": reverse(
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
@@ -323,6 +330,7 @@ CSV_COLUMNS = [
     ("Type", lambda s: s.content_type.name),
     ("Item", lambda s: s.object_repr),
     ("Item id", lambda s: s.object_id),
+    ("Language", lambda s: s.language),
     ("Version id", lambda s: s.version_id or ""),
     ("Text fingerprint (SHA-256)", lambda s: s.text_hash),
     ("Clinician", lambda s: s.reviewer_name),
@@ -352,13 +360,14 @@ class SignOffAdmin(admin.ModelAdmin):
         "created_at",
         "action",
         "item_link",
+        "language",
         "content_type",
         "clinician",
         "user",
         "version_id",
         "note",
     ]
-    list_filter = ["action", "content_type", "reviewer", "single_clinician"]
+    list_filter = ["action", "language", "content_type", "reviewer", "single_clinician"]
     search_fields = ["object_repr", "note", "reviewer_name", "reviewer_registration"]
     date_hierarchy = "created_at"
     list_select_related = ["content_type", "user"]
@@ -377,8 +386,7 @@ class SignOffAdmin(admin.ModelAdmin):
 
     @admin.display(description="Item", ordering="object_repr")
     def item_link(self, obj):
-        opts = obj.content_type.model_class()._meta
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[obj.object_id])
+        url = _admin_review_url_for(obj.content_type, obj.object_id, obj.language)
         return format_html('<a href="{}">{}</a>', url, obj.object_repr)
 
     @admin.display(description="Clinician", ordering="reviewer_name")
@@ -412,17 +420,27 @@ def waiting_lists(user) -> dict:
     """The admin home page's clinical review lists for ``user``: one query per model."""
     from .workflow import reviewed_models
 
-    reviews = list(
+    # One query for the reviews in progress and the translations out of date.
+    outdated = Q(state=ClinicalReview.State.APPROVED, english_changed_at__isnull=False) & ~Q(
+        language="en"
+    )
+    rows = list(
         ClinicalReview.objects.filter(
-            state__in=[ClinicalReview.State.IN_REVIEW, ClinicalReview.State.CHANGES_REQUESTED]
+            Q(state__in=[ClinicalReview.State.IN_REVIEW, ClinicalReview.State.CHANGES_REQUESTED])
+            | outdated
         )
         .select_related("content_type", "submitted_by")
         .prefetch_related("item")
         .order_by("submitted_at", "pk")
     )
-    for review in reviews:
-        review.url = _admin_review_url_for(review.content_type, review.object_id)
+    for review in rows:
+        review.url = _admin_review_url_for(review.content_type, review.object_id, review.language)
         review.label = _label(review)
+    reviews = [r for r in rows if r.state != ClinicalReview.State.APPROVED]
+    out_of_date = sorted(
+        (r for r in rows if r.state == ClinicalReview.State.APPROVED),
+        key=lambda review: (review.english_changed_at, review.pk),
+    )
     not_live, override = [], []
     now = timezone.now()
     for model in reviewed_models():
@@ -445,13 +463,19 @@ def waiting_lists(user) -> dict:
         ],
         "approved_not_live": not_live,
         "under_override": override,
+        "translations_out_of_date": out_of_date,
         "is_reviewer": can_sign_off(user),
     }
 
 
 def _label(review):
     item = review.item
-    return f"{review.content_type.name.capitalize()}: {item}" if item else str(review)
+    label = f"{review.content_type.name.capitalize()}: {item}" if item else str(review)
+    if review.language != "en":
+        from .translations import language_name
+
+        label += f" ({language_name(review.language)} translation)"
+    return label
 
 
 def _admin_review_url(item):
@@ -459,7 +483,11 @@ def _admin_review_url(item):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[item.pk])
 
 
-def _admin_review_url_for(content_type: ContentType, object_id):
+def _admin_review_url_for(content_type: ContentType, object_id, language="en"):
     model = content_type.model_class()
     opts = model._meta
+    if language != "en":
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_translation", args=[object_id, language]
+        )
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[object_id])

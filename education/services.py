@@ -3,6 +3,7 @@
 import calendar
 import copy
 import datetime
+import functools
 
 import reversion
 from django.conf import settings as django_settings
@@ -75,11 +76,17 @@ def review_for(obj, language: str = "en") -> ClinicalReview:
 
 def translated_fields(obj) -> tuple[str, ...]:
     """The translated fields of a model or of one of its rows (education/translation.py)."""
-    model = obj if isinstance(obj, type) else type(obj)
+    return _translated_fields(obj if isinstance(obj, type) else type(obj))
+
+
+@functools.cache
+def _translated_fields(model) -> tuple[str, ...]:
     try:
-        return tuple(translator.get_options_for_model(model).fields)
+        names = translator.get_options_for_model(model).fields
     except NotRegistered:
         return ()
+    # In the order the model declares them, as the edit form shows them.
+    return tuple(field.name for field in model._meta.fields if field.name in names)
 
 
 def is_translated(obj, language: str) -> bool:
@@ -209,9 +216,9 @@ def reviewer_emails(*, exclude=None) -> list[str]:
     return _emails(users)
 
 
-def _notify(obj, *, subject: str, template: str, recipients: list[str], **context):
+def _notify(obj, *, subject: str, template: str, recipients: list[str], url=None, **context):
     context = {"item": obj, "kind": obj._meta.verbose_name, **context}
-    context["review_url"] = _site_url(_admin_change_url(obj))
+    context["review_url"] = url or _site_url(_admin_change_url(obj))
     queue_email(
         subject=f"{subject}: {obj}",
         body=render_to_string(template, context),
@@ -317,7 +324,8 @@ def review_submit(*, obj, user) -> ClinicalReview:
 
 
 def _send_to_reviewers(obj, review: ClinicalReview, *, user, subject: str, **context):
-    """Lock the item in review, sent by ``user``, and tell the reviewers."""
+    """Lock the item (or one translation of it) in review, sent by ``user``, and tell
+    the reviewers."""
     review.state = ClinicalReview.State.IN_REVIEW
     review.submitted_by = user
     review.submitted_at = timezone.now()

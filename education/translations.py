@@ -18,13 +18,18 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from .fields import SanitizedHTMLField
-from .models import ClinicalReview, Reviewer, SignOff
+from .models import ClinicalReview, EditorialSettings, Reviewer, SignOff
 from .sanitizer import sanitize_html
 from .services import (  # noqa: F401 - public here too
+    SignOffRefused,
+    _emails,
+    _notify,
     _record,
+    _send_to_reviewers,
     available_languages,
     is_translated,
     review_for,
+    reviewer_profile,
     translated_fields,
 )
 
@@ -58,9 +63,23 @@ def is_approved_as(obj, language: str, values: dict) -> bool:
 
 @transaction.atomic
 def translation_approve(
-    *, obj, language: str, values: dict, reviewer: Reviewer, user=None, reviewed_at=None, note=""
+    *,
+    obj,
+    language: str,
+    values: dict,
+    reviewer: Reviewer,
+    user=None,
+    reviewed_at=None,
+    note="",
+    single=False,
 ) -> SignOff:
-    """A clinician approves ``values`` (field -> text) as ``obj``'s text in ``language``."""
+    """Record that a clinician approved ``values`` (field -> text) as ``obj``'s text in
+    ``language``, and show it to patients.
+
+    This is the record itself, with no rule checked: staff go through
+    ``translation_review_approve``, which checks the reviewer and four eyes first; the
+    demo content calls this directly for its demo reviewer.
+    """
     if language not in other_languages():
         raise ValueError(f"{language!r} is not a translated language of the site.")
     allowed = translated_fields(obj)
@@ -93,6 +112,7 @@ def translation_approve(
         version=Version.objects.get_for_object(obj).first(),
         note=note,
         reviewer=reviewer,
+        single=single,
         language=language,
     )
     if reviewed_at is not None:
@@ -133,3 +153,233 @@ def translation_status(obj, language: str) -> TranslationStatus:
         translated=True,
         english_changed_on=timezone.localdate(changed) if changed else None,
     )
+
+
+# --- The review of one translation, step by step (the admin's translation page) ------
+
+
+def language_name(language: str) -> str:
+    """The language's English name, for staff: "French", "Simplified Chinese"..."""
+    from django.utils.translation import get_language_info
+
+    return get_language_info(language)["name"]
+
+
+def stored_translation(obj, language: str) -> dict:
+    """The approved ``language`` text of ``obj`` (empty strings where there is none)."""
+    return {
+        name: getattr(obj, build_localized_fieldname(name, language)) or ""
+        for name in translated_fields(obj)
+    }
+
+
+def english_text(obj) -> dict:
+    """The English text patients see, field by field (the row's English columns)."""
+    return {
+        name: getattr(obj, build_localized_fieldname(name, "en")) or ""
+        for name in translated_fields(obj)
+    }
+
+
+def translation_working_values(obj, review: ClinicalReview) -> dict:
+    """The translation being worked on: the saved draft, or else the approved text."""
+    if review.pending_data is not None:
+        return {**stored_translation(obj, review.language), **review.pending_data}
+    return stored_translation(obj, review.language)
+
+
+def _translation_review(obj, language: str) -> ClinicalReview:
+    if language not in other_languages():
+        raise SignOffRefused(f"{language!r} is not one of the site's translated languages.")
+    return review_for(obj, language)
+
+
+def missing_fields(obj, values: dict) -> list[str]:
+    """The fields with English text whose translation is still empty."""
+    english = english_text(obj)
+    return [
+        str(obj._meta.get_field(name).verbose_name).capitalize()
+        for name in translated_fields(obj)
+        if english[name].strip() and not (values.get(name) or "").strip()
+    ]
+
+
+@transaction.atomic
+def translation_save(*, obj, language: str, values: dict, user) -> ClinicalReview:
+    """Keep an editor's translation as the draft of ``language``; patients keep seeing
+    what was approved (or the English) until a clinician approves the draft."""
+    review = _translation_review(obj, language)
+    if review.is_locked:
+        raise SignOffRefused(
+            f"The {language_name(language)} translation of “{obj}” is in clinical review and "
+            "cannot be changed until a reviewer approves it or sends it back."
+        )
+    values = clean_values(obj, {name: values.get(name, "") for name in translated_fields(obj)})
+    unchanged = values == stored_translation(obj, language)
+    if unchanged and review.state == ClinicalReview.State.APPROVED:
+        review.pending_data = None
+    else:
+        review.pending_data = values
+        if review.state == ClinicalReview.State.APPROVED:
+            review.state = ClinicalReview.State.DRAFT
+    review.changed_by = user
+    review.changed_at = timezone.now()
+    review.save()
+    return review
+
+
+def _review_url(obj, language: str) -> str:
+    from django.urls import reverse
+
+    from .services import _site_url
+
+    opts = obj._meta
+    return _site_url(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_translation", args=[obj.pk, language])
+    )
+
+
+@transaction.atomic
+def translation_submit(*, obj, language: str, user) -> ClinicalReview:
+    """Send the ``language`` translation to the clinical reviewers.
+
+    A translation that is out of date may be sent unchanged: the reviewer then
+    confirms that it still says what the new English says.
+    """
+    review = _translation_review(obj, language)
+    outdated = review.english_changed_at is not None
+    if review.is_locked:
+        raise SignOffRefused(f"The {language_name(language)} translation is in review already.")
+    if review.state == ClinicalReview.State.APPROVED and review.pending_data is None:
+        if not outdated:
+            raise SignOffRefused(
+                f"The {language_name(language)} translation has no change waiting for approval."
+            )
+        review.pending_data = stored_translation(obj, language)
+    if review.pending_data is None:
+        raise SignOffRefused(f"Write the {language_name(language)} translation first.")
+    missing = missing_fields(obj, review.pending_data)
+    if missing:
+        raise SignOffRefused(
+            "Translate every part before sending it for review; still empty: "
+            + ", ".join(missing)
+            + "."
+        )
+    _send_to_reviewers(
+        obj,
+        review,
+        user=user,
+        subject=f"Waiting for your clinical review ({language_name(language)} translation)",
+        url=_review_url(obj, language),
+        language_name=language_name(language),
+    )
+    return review
+
+
+@transaction.atomic
+def translation_withdraw(*, obj, language: str, user) -> ClinicalReview:
+    review = _translation_review(obj, language)
+    if not review.is_locked:
+        raise SignOffRefused(f"The {language_name(language)} translation is not in review.")
+    review.state = ClinicalReview.State.DRAFT
+    review.save()
+    return review
+
+
+def translation_contributors(review: ClinicalReview) -> set[int]:
+    """Who wrote or sent the translation in review (four eyes: they may not approve it)."""
+    return {pk for pk in (review.changed_by_id, review.submitted_by_id) if pk}
+
+
+@transaction.atomic
+def translation_review_approve(*, obj, language: str, user, note: str = "") -> SignOff:
+    """A clinician approves exactly the translation in review; patients see it at once."""
+    review = _translation_review(obj, language)
+    if not review.is_locked:
+        raise SignOffRefused(
+            f"The {language_name(language)} translation is not waiting for clinical review."
+        )
+    reviewer = reviewer_profile(user)
+    single = False
+    if user.pk in translation_contributors(review):
+        if not EditorialSettings.load().single_clinician:
+            raise SignOffRefused(
+                "You wrote or sent this translation yourself, so another clinician must "
+                "approve it (four eyes). A clinic with a single clinician can allow this in "
+                "the editorial settings."
+            )
+        single = True
+    editors = [review.changed_by, review.submitted_by]
+    approval = translation_approve(
+        obj=obj,
+        language=language,
+        values=translation_working_values(obj, review),
+        reviewer=reviewer,
+        user=user,
+        note=note,
+        single=single,
+    )
+    _notify(
+        obj,
+        subject=f"Approved ({language_name(language)} translation)",
+        template="education/email/review_decided.txt",
+        recipients=[e for e in _emails(editors) if e != user.email],
+        sign_off=approval,
+        url=_review_url(obj, language),
+        language_name=language_name(language),
+    )
+    return approval
+
+
+@transaction.atomic
+def translation_request_changes(*, obj, language: str, user, note: str) -> SignOff:
+    """Send the translation back to its editor with the reviewer's note."""
+    if not note.strip():
+        raise SignOffRefused("Please say what needs to change: the note goes to the editor.")
+    review = _translation_review(obj, language)
+    if not review.is_locked:
+        raise SignOffRefused(
+            f"The {language_name(language)} translation is not waiting for clinical review."
+        )
+    reviewer = reviewer_profile(user)
+    sign_off = _record(
+        obj,
+        action=SignOff.Action.CHANGES_REQUESTED,
+        user=user,
+        values=translation_working_values(obj, review),
+        note=note.strip(),
+        reviewer=reviewer,
+        language=language,
+    )
+    review.state = ClinicalReview.State.CHANGES_REQUESTED
+    review.note = note.strip()
+    review.save()
+    _notify(
+        obj,
+        subject=f"Changes requested ({language_name(language)} translation)",
+        template="education/email/review_decided.txt",
+        recipients=[
+            e for e in _emails([review.changed_by, review.submitted_by]) if e != user.email
+        ],
+        sign_off=sign_off,
+        url=_review_url(obj, language),
+        language_name=language_name(language),
+    )
+    return sign_off
+
+
+def english_changes_since(obj, language: str) -> dict:
+    """The English text as it was when the ``language`` translation was last approved.
+
+    Read from the revision stored with that approval (empty when there is none).
+    """
+    from .services import last_approval
+
+    approval = last_approval(obj, language)
+    if approval is None or approval.version is None:
+        return {}
+    data = approval.version.field_dict
+    return {
+        name: data.get(build_localized_fieldname(name, "en"), data.get(name)) or ""
+        for name in translated_fields(obj)
+    }
