@@ -8,7 +8,8 @@ from django.urls import reverse
 from education import services
 from education.models import ClinicalReview, EditorialSettings, SignOff
 from education.roles import CLINICAL_REVIEWER, CONTENT_EDITOR
-from education.translations import translation_approve, translation_status
+from education.translations import translated_fields, translation_approve, translation_status
+from education.workflow import reviewed_models
 from tests.factories import ArticleFactory, ReviewerFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -239,3 +240,18 @@ def test_the_clinic_profile_takes_its_tagline_and_hours_in_each_language(admin_c
     assert "Du lundi au vendredi : de 8 h à 18 h" in french
     assert "Physiotherapy in New Westminster" in english
     assert "Physiothérapie" not in english
+
+
+def test_every_kind_of_medical_content_has_a_translation_page(admin_client, demo_content):
+    for model in reviewed_models():
+        item = model.objects.order_by("pk").first()
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_translation", args=[item.pk, "pa"])
+
+        page = admin_client.get(url)
+
+        assert page.status_code == 200, model
+        html = page.content.decode()
+        for name in translated_fields(model):
+            assert f'name="{name}"' in html, (model, name)
+        assert "Punjabi translation" in html
