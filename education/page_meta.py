@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from clinic_site import languages
@@ -123,12 +124,17 @@ class PageMetaMixin:
         crumbs = self.get_breadcrumbs()
         share_image = self.get_share_image(context)
         context["share_image"] = self.request.build_absolute_uri(share_image) if share_image else ""
-        data = list(self.get_structured_data(context))
-        if crumbs:
-            data.append(structured_data.breadcrumb_list(crumbs, self.request))
+
+        def data():
+            found = list(self.get_structured_data(context))
+            if crumbs:
+                found.append(structured_data.breadcrumb_list(crumbs, self.request))
+            return found
+
         context.update(
             breadcrumbs=crumbs,
-            structured_data=data,
+            # Worked out only if the page's head is rendered, not when its cached copy is used.
+            structured_data=SimpleLazyObject(data),
             meta_title=self.get_meta_title(context),
             meta_description=self.get_meta_description(context),
             og_type=self.og_type,
