@@ -43,7 +43,7 @@ from django.db.models import Case, Q, When
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from clinic_site import page_cache
@@ -500,17 +500,30 @@ def _search_substring(source, branches, language):
     return results
 
 
-# Offered on the empty search page; only those that find something are shown.
-SUGGESTIONS = ["bruising", "needles", "pain after treatment", "acupuncture", "faint", "cost"]
+# Offered on the empty search page, in the reader's language; only those that
+# find something are shown.
+# Translators: a search suggested to patients; use the word the site's own text uses.
+SUGGESTIONS = [
+    pgettext_lazy("search suggestion", "bruising"),
+    pgettext_lazy("search suggestion", "needles"),
+    pgettext_lazy("search suggestion", "pain after treatment"),
+    pgettext_lazy("search suggestion", "acupuncture"),
+    pgettext_lazy("search suggestion", "faint"),
+    pgettext_lazy("search suggestion", "cost"),
+]
 
 
 def working_suggestions() -> list[str]:
-    """The suggested searches that find at least one result with today's content.
+    """The suggested searches, in the reader's language, that find at least one
+    result with today's content.
 
-    Worked out once per content change (the page cache's generation), not per request.
+    Worked out once per language and content change (the page cache's
+    generation), not per request.
     """
+    language = _site_language()
     return page_cache.remember(
-        "search-suggestions", lambda: [word for word in SUGGESTIONS if search(word)]
+        f"search-suggestions:{language}",
+        lambda: [str(word) for word in SUGGESTIONS if search(str(word))],
     )
 
 

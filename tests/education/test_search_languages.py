@@ -6,12 +6,15 @@ of the safety and aftercare topics; everything else is shown in English.
 """
 
 import re
+from urllib.parse import unquote
 
 import pytest
 
 from education.search import highlight, query_words, search
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "fr", "zh-hans", "zh-hant", "pa"]
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +142,22 @@ def test_english_stop_words_are_dropped_only_from_english():
 def test_search_answers_in_the_language_it_is_asked_for():
     assert search("怀孕", language="zh-hans")[0].title == "怀孕"
     assert search("怀孕", language="en") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_page_suggests_words_in_its_language_that_find_something(client, language):
+    html = client.get(prefixed(language, "/search/")).content.decode()
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+
+    words = [unquote(word.replace("+", " ")) for word in re.findall(r'href="\?q=([^"]+)"', main)]
+    assert len(words) >= 3
+    for word in words:
+        assert results_of(client, language, word), (language, word)
+    expected = {
+        "en": "needles",
+        "fr": "aiguilles",
+        "zh-hans": "针",
+        "zh-hant": "針",
+        "pa": "ਸੂਈਆਂ",
+    }
+    assert expected[language] in words
