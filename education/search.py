@@ -279,7 +279,7 @@ def query_terms(query: str, language: str | None = None) -> list[Term]:
 
 
 def _terms_for(words, language) -> list[Term]:
-    """Terms from a list of already chosen words (the tests' and highlight's form)."""
+    """Terms from a list of already chosen words, as highlight and passage accept them."""
     language = _site_language(language)
     return [_term(unicodedata.normalize("NFC", word.lower()), language) for word in words]
 
@@ -377,7 +377,7 @@ class Branch:
 def _branches(source, query: str, language: str) -> list[Branch]:
     """Rows translated into the reader's language are matched on that text, the
     others (shown in English) on their English text."""
-    if language == settings.LANGUAGE_CODE:
+    if language == settings.LANGUAGE_CODE or not translated_fields(source.model):
         return [Branch(language, query_terms(query, language), None)]
     translated = source.translated_in(language)
     return [

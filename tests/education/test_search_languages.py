@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from education.search import highlight, query_words, search
+from tests.factories import ArticleFactory, FAQFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +143,19 @@ def test_english_stop_words_are_dropped_only_from_english():
 def test_search_answers_in_the_language_it_is_asked_for():
     assert search("怀孕", language="zh-hans")[0].title == "怀孕"
     assert search("怀孕", language="en") == []
+
+
+def test_a_search_on_the_french_site_keeps_its_query_count_bounded(
+    client, django_assert_max_num_queries
+):
+    for n in range(15):
+        ArticleFactory(title=f"Hip pain {n}")
+        FAQFactory(question=f"Hip question {n}?")
+
+    with django_assert_max_num_queries(10):
+        response = client.get("/fr/search/", {"q": "hip"})
+
+    assert "30 résultats" in response.content.decode()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
