@@ -176,6 +176,7 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         context["is_preview"] = not self.object.is_live or self.showing_pending
         context["showing_pending"] = self.showing_pending
         context.update(translation_notice(self.request, self.object))
+        context["translation_approval"] = services.translation_approval(self.object, get_language())
         if context["is_preview"]:
             self.indexable = False
         return context
@@ -204,7 +205,11 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     def get_structured_data(self, context):
         return [
             structured_data.medical_web_page(
-                self.object, context["clinic"], self.request, language=self.content_language
+                self.object,
+                context["clinic"],
+                self.request,
+                language=self.content_language,
+                translation_approval=context["translation_approval"],
             )
         ]
 
