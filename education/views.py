@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from clinic_site import languages
 from clinic_site.cross_origin import cross_origin_protected
 
-from . import body_map, services, structured_data
+from . import body_map, ordering, services, structured_data
 from .diagrams import CHEST_SAFETY, REFERRED_PAIN
 from .figures import show_library_figures
 from .forms import SelfCheckForm
@@ -230,7 +230,9 @@ class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
         categories = FAQCategory.objects.prefetch_related(
             Prefetch("faqs", queryset=faqs, to_attr="published_faqs")
         )
-        context["categories"] = [category for category in categories if category.published_faqs]
+        context["categories"] = ordering.as_shown(
+            [category for category in categories if category.published_faqs], "order", "name"
+        )
         return context
 
     def get_structured_data(self, context):
@@ -413,7 +415,7 @@ class GlossaryView(PageMetaMixin, ListView):
     )
 
     def get_queryset(self):
-        return GlossaryTerm.objects.cleared()
+        return ordering.as_shown(GlossaryTerm.objects.cleared(), "order", "term")
 
     def get_translated_objects(self, context):
         return context["terms"]
