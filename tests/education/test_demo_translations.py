@@ -39,3 +39,26 @@ def test_the_french_spaces_punctuation_one_way_throughout(french):
     assert re.findall(r"\S:(?=\s)", text) == []
     assert re.findall(r"\s[?!;]", text) == []
     assert re.findall(r"«\S|\S»", text) == []
+
+
+def sentences(language):
+    plain = (re.sub(r"<[^>]+>", " ", text) for text in texts(language))
+    return [sentence for text in plain for sentence in re.split(r"(?<=[।?!])\s+", text)]
+
+
+def test_the_punjabi_speaks_to_a_pregnant_reader_in_the_feminine():
+    # "ਗਰਭਵਤੀ" (pregnant) is feminine: the verb addressing that reader agrees with it.
+    pregnant = [sentence for sentence in sentences("pa") if "ਗਰਭਵਤੀ" in sentence]
+
+    assert len(pregnant) == 2
+    assert all("ਸਕਦੀ ਹੋ" in sentence and "ਸਕਦੇ ਹੋ" not in sentence for sentence in pregnant)
+
+
+def test_the_punjabi_otherwise_addresses_every_reader_alike():
+    # Any reader (ਤੁਸੀਂ): the plural forms ("ਸਕਦੇ ਹੋ", "ਲੈਂਦੇ ਹੋ") used throughout.
+    others = [sentence for sentence in sentences("pa") if "ਗਰਭਵਤੀ" not in sentence]
+
+    assert not [
+        sentence for sentence in others if re.search(r"(ਦੀ|ਦਾ|ਰਹੀ|ਰਿਹਾ) ਹੋ[\s,?।]", sentence)
+    ]
+    assert any("ਸਕਦੇ ਹੋ" in sentence for sentence in others)
