@@ -606,13 +606,22 @@ def subscriptions_unsubscribe(*, token):
     return Subscription.objects.filter(email=subscription.email).delete()[0]
 
 
-def _send_notice(subscription, *, subject, template, base_url, **context):
-    """Queue a notice in the subscriber's language; ``subject`` is a msgid with %(title)s."""
-    unsubscribe_url = _absolute(
-        base_url, reverse("comments:unsubscribe", args=[unsubscribe_token(subscription)])
-    )
-    context = {"unsubscribe_url": unsubscribe_url, **context}
+def _send_notice(subscription, *, subject, template, base_url, links=None, **context):
+    """Queue a notice in the subscriber's language; ``subject`` is a msgid with %(title)s.
+
+    ``links`` maps context names to callables that give a path; each is resolved in
+    the subscriber's language too, so every address in the e-mail (and the
+    List-Unsubscribe header) opens the page in the language they used.
+    """
     with translation.override(subscription.language):
+        unsubscribe_url = _absolute(
+            base_url, reverse("comments:unsubscribe", args=[unsubscribe_token(subscription)])
+        )
+        context = {
+            "unsubscribe_url": unsubscribe_url,
+            **context,
+            **{name: _absolute(base_url, path()) for name, path in (links or {}).items()},
+        }
         queue_email(
             subject=gettext(subject) % {"title": context["article"].title},
             body=render_to_string(template, context),
@@ -649,7 +658,7 @@ def notify_clinic_reply(reply_id, *, base_url=""):
                 template="comments/email/clinic_replied.txt",
                 base_url=base_url,
                 article=reply.article,
-                reply_url=_absolute(base_url, reply.get_absolute_url()),
+                links={"reply_url": reply.get_absolute_url},
             )
     except Exception:
         logger.exception("Could not queue the reply notices for comment %s", reply_id)
@@ -677,8 +686,10 @@ def _notify_decided(comments, *, approved, base_url):
             base_url=base_url,
             approved=approved,
             article=comment.article,
-            article_url=_absolute(base_url, comment.article.get_absolute_url()),
-            comment_url=_absolute(base_url, comment.get_absolute_url()),
+            links={
+                "article_url": comment.article.get_absolute_url,
+                "comment_url": comment.get_absolute_url,
+            },
         )
     subscriptions.delete()
 

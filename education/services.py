@@ -145,6 +145,16 @@ def last_approval(obj, language: str = "en") -> SignOff | None:
     )
 
 
+def translation_approval(obj, language: str) -> SignOff | None:
+    """The sign-off of the translation patients read in ``language``, if they read one.
+
+    None in English and wherever the page falls back to English; costs no query then.
+    """
+    if language == django_settings.LANGUAGE_CODE or not is_translated(obj, language):
+        return None
+    return last_approval(obj, language)
+
+
 def _versions(obj):
     return Version.objects.get_for_object(obj).select_related("revision__user")
 

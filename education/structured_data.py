@@ -68,8 +68,14 @@ def clinic_reference(profile, request):
     }
 
 
-def medical_web_page(article, profile, request, language="en"):
-    """An article as a MedicalWebPage about IMS, with who reviewed it and when."""
+def medical_web_page(article, profile, request, language="en", translation_approval=None):
+    """An article as a MedicalWebPage about IMS, with who reviewed it and when.
+
+    A translated page is reviewed as its own text: ``lastReviewed`` and
+    ``reviewedBy`` then name the clinician who approved the translation and the day
+    they did, since that is the text the page shows (the English review may be
+    newer than the translation, and would claim a check the translation never had).
+    """
     data = {
         "@context": SCHEMA,
         "@type": "MedicalWebPage",
@@ -86,7 +92,7 @@ def medical_web_page(article, profile, request, language="en"):
     }
     # Who reviewed the page and when come from the clinical sign-off record only; a
     # page published under the urgent override claims no review.
-    approval = article.current_approval
+    approval = translation_approval or article.current_approval
     if approval is not None and not article.awaiting_clinical_review:
         data["lastReviewed"] = approval.reviewed_on.isoformat()
         reviewed_by = {

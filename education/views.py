@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from clinic_site import languages
 from clinic_site.cross_origin import cross_origin_protected
 
-from . import body_map, services, structured_data
+from . import body_map, ordering, services, structured_data
 from .diagrams import CHEST_SAFETY, REFERRED_PAIN
 from .figures import show_library_figures
 from .forms import SelfCheckForm
@@ -176,6 +176,7 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
         context["is_preview"] = not self.object.is_live or self.showing_pending
         context["showing_pending"] = self.showing_pending
         context.update(translation_notice(self.request, self.object))
+        context["translation_approval"] = services.translation_approval(self.object, get_language())
         if context["is_preview"]:
             self.indexable = False
         return context
@@ -204,7 +205,11 @@ class ArticleDetailView(PageMetaMixin, ArticleQuerysetMixin, DetailView):
     def get_structured_data(self, context):
         return [
             structured_data.medical_web_page(
-                self.object, context["clinic"], self.request, language=self.content_language
+                self.object,
+                context["clinic"],
+                self.request,
+                language=self.content_language,
+                translation_approval=context["translation_approval"],
             )
         ]
 
@@ -225,7 +230,9 @@ class FAQView(PageMetaMixin, SitePageMixin, TemplateView):
         categories = FAQCategory.objects.prefetch_related(
             Prefetch("faqs", queryset=faqs, to_attr="published_faqs")
         )
-        context["categories"] = [category for category in categories if category.published_faqs]
+        context["categories"] = ordering.as_shown(
+            [category for category in categories if category.published_faqs], "order", "name"
+        )
         return context
 
     def get_structured_data(self, context):
@@ -408,7 +415,7 @@ class GlossaryView(PageMetaMixin, ListView):
     )
 
     def get_queryset(self):
-        return GlossaryTerm.objects.cleared()
+        return ordering.as_shown(GlossaryTerm.objects.cleared(), "order", "term")
 
     def get_translated_objects(self, context):
         return context["terms"]

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from comments import services
 from comments.models import Comment, Subscription
@@ -88,3 +88,56 @@ def test_the_report_form_speaks_french_at_its_french_address(client, article):
     # A refusal the visitor reads comes back in French too.
     response = client.post(url, {"reason": "spam", "report_token": "forged"})
     assert "Ce formulaire a expiré" in response.content.decode()
+
+
+def french_subscription(article, kind, **comment_fields):
+    comment = CommentFactory(article=article, email="camille@example.com", **comment_fields)
+    Subscription.objects.create(
+        comment=comment,
+        email=comment.email,
+        kind=kind,
+        language="fr",
+        confirmed_at=timezone.now(),
+    )
+    return comment
+
+
+def links_in(message):
+    return [path_of(url) for url in re.findall(r"https?://\S+", message.body)]
+
+
+def test_every_link_in_a_french_reply_notice_leads_to_a_french_page(
+    article, moderator, django_capture_on_commit_callbacks
+):
+    comment = french_subscription(
+        article, Subscription.Kind.REPLIES, status=Comment.Status.APPROVED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_reply(parent=comment, moderator=moderator, body="Un jour ou deux.")
+
+    [notice] = mail.outbox
+    links = links_in(notice)
+    assert len(links) == 2  # the reply and the unsubscribe link
+    assert all(link.startswith("/fr/") for link in links), links
+    unsubscribe = re.fullmatch(r"<(\S+)>", notice.extra_headers["List-Unsubscribe"]).group(1)
+    assert path_of(unsubscribe).startswith("/fr/comments/notices/stop/")
+    assert path_of(unsubscribe) in links
+
+
+@pytest.mark.parametrize("approved", [True, False])
+def test_every_link_in_a_french_decision_notice_leads_to_a_french_page(
+    article, moderator, approved, django_capture_on_commit_callbacks
+):
+    comment = french_subscription(article, Subscription.Kind.DECISION)
+
+    decide = services.comments_approve if approved else services.comments_reject
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(comments=[comment], moderator=moderator)
+
+    [notice] = mail.outbox
+    links = links_in(notice)
+    assert len(links) == 2  # the comment (or the article) and the unsubscribe link
+    assert all(link.startswith("/fr/") for link in links), links
+    unsubscribe = re.fullmatch(r"<(\S+)>", notice.extra_headers["List-Unsubscribe"]).group(1)
+    assert path_of(unsubscribe).startswith("/fr/comments/notices/stop/")

@@ -1,10 +1,13 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from education.glossary import link_glossary_terms
 from education.models import GlossaryTerm
-from tests.factories import ArticleFactory, GlossaryTermFactory
+from education.translations import translation_approve
+from tests.factories import ArticleFactory, GlossaryTermFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +105,50 @@ def test_demo_content_defines_the_words_patients_meet():
         "Myofascial",
         "Contraindication",
     } <= terms
+
+
+def shown_terms(html):
+    return re.findall(r'<dt id="[^"]+" tabindex="-1"[^>]*>([^<]+)</dt>', html)
+
+
+def test_the_french_glossary_is_a_to_z_by_the_words_the_reader_sees(client, clinic):
+    reviewer = ReviewerFactory()
+    for english, french in [
+        ("Referred pain", "Douleur projetée"),
+        ("Bruise", "Ecchymose"),
+        ("Ultrasound", "Échographie"),
+    ]:
+        term = GlossaryTermFactory(term=english)
+        translation_approve(obj=term, language="fr", values={"term": french}, reviewer=reviewer)
+    for english in ["Trigger point", "Fascia", "Dry needling"]:
+        GlossaryTermFactory(term=english)
+
+    french = shown_terms(client.get("/fr/glossary/").content.decode())
+    english = shown_terms(client.get("/glossary/").content.decode())
+
+    assert french == [
+        "Douleur projetée",
+        "Dry needling",
+        "Ecchymose",
+        "Échographie",
+        "Fascia",
+        "Trigger point",
+    ]
+    assert english == [
+        "Bruise",
+        "Dry needling",
+        "Fascia",
+        "Referred pain",
+        "Trigger point",
+        "Ultrasound",
+    ]
+
+
+def test_the_glossary_order_number_still_comes_before_the_alphabet(client, clinic):
+    GlossaryTermFactory(term="Zygapophyseal joint", order=0)
+    GlossaryTermFactory(term="Acupuncture", order=1)
+
+    assert shown_terms(client.get("/fr/glossary/").content.decode()) == [
+        "Zygapophyseal joint",
+        "Acupuncture",
+    ]

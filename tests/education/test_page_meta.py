@@ -219,3 +219,37 @@ def test_glossary_json_ld_defines_each_term_shown(client, clinic):
             "inDefinedTermSet": "http://testserver/glossary/",
         }
     ]
+
+
+def test_a_french_feed_marks_the_entries_still_in_english(client, clinic):
+    from education.translations import translation_approve
+    from tests.factories import ReviewerFactory
+
+    translated = ArticleFactory(title="Needles and you", slug="needles")
+    translation_approve(
+        obj=translated,
+        language="fr",
+        values={"title": "Les aiguilles et vous"},
+        reviewer=ReviewerFactory(),
+    )
+    ArticleFactory(title="After your visit", slug="after")
+
+    feed = ET.fromstring(client.get("/fr/feed/").content)  # noqa: S314 - our own server's output
+    atom = "{http://www.w3.org/2005/Atom}"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entries = {entry.find(f"{atom}title").text: entry for entry in feed.iter(f"{atom}entry")}
+
+    assert feed.get(lang) == "fr"
+    assert entries["Les aiguilles et vous"].get(lang) is None  # in the feed's language
+    assert entries["After your visit"].get(lang) == "en"
+    assert (
+        entries["After your visit"].find(f"{atom}link").get("href").endswith("/fr/articles/after/")
+    )
+
+
+def test_the_chinese_feed_names_its_script(client, clinic):
+    ArticleFactory()
+
+    feed = ET.fromstring(client.get("/zh-hant/feed/").content)  # noqa: S314 - our own server's output
+
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hant"

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -163,3 +164,17 @@ def test_a_signed_in_visitor_gets_the_right_menu_and_a_fresh_clinic_phone(admin_
     clinic.phone = "604-555-0188"
     clinic.save()
     assert "604-555-0188" in admin_client.get(reverse("education:faq")).content.decode()
+
+
+def test_french_faq_topics_follow_the_names_the_reader_sees(client, clinic):
+    for english, french in [("Aftercare", ""), ("Booking", "Prendre rendez-vous"), ("Risks", "")]:
+        category = FAQCategoryFactory(name=english, order=1)
+        if french:
+            category.name_fr = french
+            category.save()
+        FAQFactory(category=category)
+
+    html = client.get("/fr/faq/").content.decode()
+    topics = re.findall(r'<h2 id="[^"]+-heading" class="h3">([^<]+)</h2>', html)
+
+    assert topics == ["Aftercare", "Prendre rendez-vous", "Risks"]
