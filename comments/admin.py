@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from clinic_site.admin import SingleRowAdmin
 
@@ -51,20 +51,23 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
                     "repeat_interval_seconds",
                     "max_per_hour",
                 ],
-                "description": "Comments that break these limits are refused with a message "
-                "and never stored.",
+                "description": _(
+                    "Comments that break these limits are refused with a message and never stored."
+                ),
             },
         ),
         (
-            "Spam",
+            _("Spam"),
             {
                 "fields": ["spam_filter_on", "spam_threshold", "spam_filter_state", "akismet_on"],
-                "description": "The spam filter learns from every approve, reject, spam and "
-                "not-spam decision. Comments sent to spam are kept out of the review list "
-                "but can be found with the status filter and recovered with “Not spam”.",
+                "description": _(
+                    "The spam filter learns from every approve, reject, spam and "
+                    "not-spam decision. Comments sent to spam are kept out of the review list "
+                    "but can be found with the status filter and recovered with “Not spam”."
+                ),
             },
         ),
-        ("Reports from visitors", {"fields": ["report_threshold"]}),
+        (_("Reports from visitors"), {"fields": ["report_threshold"]}),
         (_("Notices to moderators"), {"fields": ["notify", "notify_emails"]}),
         (_("Privacy"), {"fields": ["keep_network_data_days", "keep_rejected_days"]}),
     ]
@@ -72,23 +75,27 @@ class CommentSettingsAdmin(SingleRowAdmin, admin.ModelAdmin):
 
     create_with_defaults = True
 
-    @admin.display(description="what the filter has learned")
+    @admin.display(description=_("what the filter has learned"))
     def spam_filter_state(self, obj):
         state = SpamFilterState.objects.filter(pk=1).first()
-        learned = (
-            f"{state.decisions_learned} moderator decisions, the last on "
-            f"{state.updated_at:%Y-%m-%d %H:%M}"
-            if state
-            else "Nothing yet: it sorts with the example comments it shipped with"
-        )
-        key = "set" if akismet.key() else "not set (Akismet cannot be used)"
-        return f"{learned}. Akismet key on the server: {key}."
+        if state:
+            learned = gettext("%(count)d moderator decisions, the last on %(when)s.") % {
+                "count": state.decisions_learned,
+                "when": f"{state.updated_at:%Y-%m-%d %H:%M}",
+            }
+        else:
+            learned = gettext("Nothing yet: it sorts with the example comments it shipped with.")
+        if akismet.key():
+            key = gettext("Akismet key on the server: set.")
+        else:
+            key = gettext("Akismet key on the server: not set (Akismet cannot be used).")
+        return f"{learned} {key}"
 
 
 class StatusFilter(admin.SimpleListFilter):
     """Spam stays out of the main view but one click brings it back."""
 
-    title = "status"
+    title = _("status")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -134,8 +141,10 @@ class CommentAdminForm(forms.ModelForm):
         if cleaned.get("clinic_reply", "").strip() and cleaned.get("status") in hidden:
             self.add_error(
                 "clinic_reply",
-                "Replies appear only under approved comments. Approve this comment, or "
-                "leave the reply empty.",
+                gettext(
+                    "Replies appear only under approved comments. Approve this comment, or "
+                    "leave the reply empty."
+                ),
             )
         return cleaned
 
@@ -149,11 +158,11 @@ class ModerationQueue(ChangeList):
 
 
 class ReportedFilter(admin.SimpleListFilter):
-    title = "reports"
+    title = _("reports")
     parameter_name = "reported"
 
     def lookups(self, request, model_admin):
-        return [("open", "Reported, waiting for a decision")]
+        return [("open", gettext("Reported, waiting for a decision"))]
 
     def queryset(self, request, queryset):
         if self.value() == "open":
@@ -288,7 +297,7 @@ class CommentAdmin(admin.ModelAdmin):
     def reasons_list(self, obj):
         return format_html_join("", "<div>{}</div>", ((reason,) for reason in obj.reasons)) or "-"
 
-    @admin.display(description="Reports", ordering="open_reports")
+    @admin.display(description=_("Reports"), ordering="open_reports")
     def reported(self, obj):
         count = getattr(obj, "open_reports", 0)
         if not count:
@@ -303,7 +312,7 @@ class CommentAdmin(admin.ModelAdmin):
         )
         return f"{count}: {reasons}"
 
-    @admin.display(description="Reports from visitors")
+    @admin.display(description=_("Reports from visitors"))
     def reports_list(self, obj):
         reports = list(obj.reports.order_by("-created_at"))
         if not reports:
@@ -398,7 +407,7 @@ class CommentAdmin(admin.ModelAdmin):
     def log_deletions(self, request, queryset):
         """comments_delete logs the deletions itself."""
 
-    @admin.action(description="Delete selected comments", permissions=["delete"])
+    @admin.action(description=_("Delete selected comments"), permissions=["delete"])
     def delete_selected(self, request, queryset):
         """Django's own delete action; its confirmation says how many replies the
         selection has and offers to keep them."""
@@ -412,49 +421,70 @@ class CommentAdmin(admin.ModelAdmin):
 
     # --- Bulk actions ---------------------------------------------------------------
 
-    def _bulk(self, request, queryset, service, verb, **kwargs):
+    def _bulk(self, request, queryset, service, done, **kwargs):
+        """``done(count)`` is the message, a whole sentence for each action."""
         count = service(
             comments=queryset.select_related("article"), moderator=request.user, **kwargs
         )
-        self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.")
+        self.message_user(request, done(count) % {"count": count})
 
     @admin.action(description=_("Approve selected comments"), permissions=["change"])
     def approve(self, request, queryset):
         self._bulk(
-            request, queryset, services.comments_approve, "approved", **self.base_url(request)
+            request,
+            queryset,
+            services.comments_approve,
+            lambda count: ngettext(
+                "%(count)d comment approved.", "%(count)d comments approved.", count
+            ),
+            **self.base_url(request),
         )
 
     @admin.action(description=_("Reject selected comments"), permissions=["change"])
     def reject(self, request, queryset):
         self._bulk(
-            request, queryset, services.comments_reject, "rejected", **self.base_url(request)
+            request,
+            queryset,
+            services.comments_reject,
+            lambda count: ngettext(
+                "%(count)d comment rejected.", "%(count)d comments rejected.", count
+            ),
+            **self.base_url(request),
         )
 
     @admin.action(
-        description="Dismiss the reports: keep the selected comments on the page",
+        description=_("Dismiss the reports: keep the selected comments on the page"),
         permissions=["change"],
     )
     def dismiss_reports(self, request, queryset):
         count = services.comments_dismiss_reports(comments=queryset, moderator=request.user)
         self.message_user(
             request,
-            f"Reports dismissed on {count} comment{'s' if count != 1 else ''}; "
-            "they are on the page.",
+            ngettext(
+                "Reports dismissed on %(count)d comment; they are on the page.",
+                "Reports dismissed on %(count)d comments; they are on the page.",
+                count,
+            )
+            % {"count": count},
         )
 
     @admin.action(
-        description="Make a draft FAQ entry from the question and the clinic's answer",
+        description=_("Make a draft FAQ entry from the question and the clinic's answer"),
         permissions=["change"],
     )
     def make_faq_draft(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(
-                request, "Please select one question to make an FAQ entry from.", messages.WARNING
+                request,
+                gettext("Please select one question to make an FAQ entry from."),
+                messages.WARNING,
             )
             return None
         if not request.user.has_perm("education.add_faq"):
             self.message_user(
-                request, "Making FAQ entries needs permission to add FAQs.", messages.ERROR
+                request,
+                gettext("Making FAQ entries needs permission to add FAQs."),
+                messages.ERROR,
             )
             return None
         try:
@@ -464,21 +494,39 @@ class CommentAdmin(admin.ModelAdmin):
             return None
         self.message_user(
             request,
-            "A draft FAQ entry was made. Rewrite it for all patients, add its sources and "
-            "send it for clinical review; the thread links to it once it is live.",
+            gettext(
+                "A draft FAQ entry was made. Rewrite it for all patients, add its sources and "
+                "send it for clinical review; the thread links to it once it is live."
+            ),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:education_faq_change", args=[faq.pk]))
 
     @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
-        self._bulk(request, queryset, services.comments_mark_spam, "marked as spam")
+        self._bulk(
+            request,
+            queryset,
+            services.comments_mark_spam,
+            lambda count: ngettext(
+                "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", count
+            ),
+        )
 
     @admin.action(
         description=_("Not spam: send selected comments back to review"), permissions=["change"]
     )
     def mark_not_spam(self, request, queryset):
-        self._bulk(request, queryset, services.comments_mark_not_spam, "sent back to review")
+        self._bulk(
+            request,
+            queryset,
+            services.comments_mark_not_spam,
+            lambda count: ngettext(
+                "%(count)d comment sent back to review.",
+                "%(count)d comments sent back to review.",
+                count,
+            ),
+        )
 
     @admin.action(
         description=_("Export every comment by the selected people's e-mail addresses"),

@@ -324,5 +324,5 @@ def staff_reply(request, pk):
         signature=form.cleaned_data["signature"],
         base_url=request.build_absolute_uri("/"),
     )
-    messages.success(request, "Your reply is on the page. Anyone who asked to hear is told.")
+    messages.success(request, _("Your reply is on the page. Anyone who asked to hear is told."))
     return redirect(reply.get_absolute_url())

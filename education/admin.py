@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from clinic_site.admin import SingleRowAdmin
 
@@ -50,27 +52,29 @@ from .workflow import ClinicalState
 class ViewOnSiteMixin:
     """A 'View on site' link in every changelist row."""
 
-    @admin.display(description="On the site")
+    @admin.display(description=_("On the site"))
     def site_link(self, obj):
-        return format_html('<a href="{}">View on site</a>', obj.get_absolute_url())
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), gettext("View on site"))
 
 
 @admin.register(ClinicProfile)
 class ClinicProfileAdmin(SingleRowAdmin, ContentVersionAdmin):
     list_display = ["name", "phone", "city", "updated_at"]
     fieldsets = [
-        ("Clinic", {"fields": ["name", "tagline"]}),
+        (_("Clinic"), {"fields": ["name", "tagline"]}),
         (
-            "Address",
+            _("Address"),
             {"fields": ["street_address", "city", "region", "postal_code", "country"]},
         ),
-        ("Contact and booking", {"fields": ["phone", "email", "opening_hours", "booking_url"]}),
+        (_("Contact and booking"), {"fields": ["phone", "email", "opening_hours", "booking_url"]}),
         (
-            "Reviews",
+            _("Reviews"),
             {
                 "fields": ["review_rating", "review_count", "review_url"],
-                "description": "Optional. Shown as a short summary with a link to where "
-                "the reviews are published.",
+                "description": _(
+                    "Optional. Shown as a short summary with a link to where "
+                    "the reviews are published."
+                ),
             },
         ),
     ]
@@ -94,9 +98,9 @@ class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     autocomplete_fields = ["photo"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "credentials"]}),
-        ("Registration and sign-off", {"fields": ["registration_number", "college", "user"]}),
+        (_("Registration and sign-off"), {"fields": ["registration_number", "college", "user"]}),
         (
-            '"Who treats you" profile',
+            _('"Who treats you" profile'),
             {
                 "fields": [
                     "is_listed",
@@ -115,7 +119,7 @@ class ReviewerAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
-    @admin.display(description="Articles reviewed", ordering="article_count")
+    @admin.display(description=_("Articles reviewed"), ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
 
@@ -136,7 +140,7 @@ class ResourceAdmin(ContentVersionAdmin):
 
 class ImageAdminForm(forms.ModelForm):
     file = forms.FileField(
-        label="Picture",
+        label=_("Picture"),
         help_text=Image._meta.get_field("file").help_text,
         widget=forms.ClearableFileInput(
             attrs={"accept": ",".join(f"image/{ext}" for ext in ("jpeg", "png", "webp", "avif"))}
@@ -162,14 +166,18 @@ class ImageAdminForm(forms.ModelForm):
         if cleaned.get("is_decorative") and alt_text:
             self.add_error(
                 "is_decorative",
-                "A decorative picture has no text alternative. Clear the text "
-                "alternative, or untick 'decorative only'.",
+                gettext(
+                    "A decorative picture has no text alternative. Clear the text "
+                    "alternative, or untick 'decorative only'."
+                ),
             )
         elif not cleaned.get("is_decorative") and not alt_text:
             self.add_error(
                 "alt_text",
-                "Say what the picture shows or teaches, for people who cannot see it. "
-                "Or, if it adds nothing to the text, tick 'decorative only'.",
+                gettext(
+                    "Say what the picture shows or teaches, for people who cannot see it. "
+                    "Or, if it adds nothing to the text, tick 'decorative only'."
+                ),
             )
         return cleaned
 
@@ -185,11 +193,11 @@ class ImageAdmin(admin.ModelAdmin):
     readonly_fields = ["size", "preview"]
     fieldsets = [
         (None, {"fields": ["file", "preview", "size", "title"]}),
-        ("For people who cannot see it", {"fields": ["alt_text", "is_decorative"]}),
-        ("Shown with the picture", {"fields": ["caption", "credit", "licence"]}),
+        (_("For people who cannot see it"), {"fields": ["alt_text", "is_decorative"]}),
+        (_("Shown with the picture"), {"fields": ["caption", "credit", "licence"]}),
     ]
 
-    @admin.display(description="Picture")
+    @admin.display(description=_("Picture"))
     def preview(self, obj):
         url = images.thumbnail_url(obj) if obj and obj.pk else ""
         if not url:
@@ -200,13 +208,13 @@ class ImageAdmin(admin.ModelAdmin):
             round(120 * obj.height / obj.width) if obj.width else 80,
         )
 
-    @admin.display(description="Size in pixels")
+    @admin.display(description=_("Size in pixels"))
     def size(self, obj):
         return f"{obj.width} × {obj.height}" if obj and obj.pk else "-"
 
-    @admin.display(description="Text alternative")
+    @admin.display(description=_("Text alternative"))
     def alt_summary(self, obj):
-        return "(decorative)" if obj.is_decorative else obj.alt_text
+        return gettext("(decorative)") if obj.is_decorative else obj.alt_text
 
     def save_model(self, request, obj, form, change):
         services.image_save(image=obj, file_changed="file" in form.changed_data)
@@ -238,7 +246,7 @@ class ImageAdmin(admin.ModelAdmin):
             )
         context = {
             **self.admin_site.each_context(request),
-            "title": "Choose a picture",
+            "title": gettext("Choose a picture"),
             "opts": self.model._meta,
             "is_popup": True,
             "query": query,
@@ -282,59 +290,63 @@ class ArticleAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, C
     list_select_related = ["reviewer"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Pictures", {"fields": ["lead_image", "diagram"]}),
+        (_("Pictures"), {"fields": ["lead_image", "diagram"]}),
         (
-            "Publishing",
+            _("Publishing"),
             {"fields": ["status", "published_at", "author_name", "is_featured", "order"]},
         ),
         (
-            "Medical review",
+            _("Medical review"),
             {
                 "fields": ["medical_review_record", "next_review_due"],
-                "description": "Who reviewed the article and when comes only from the "
-                "clinical sign-off record; the next review date is set by each approval.",
+                "description": _(
+                    "Who reviewed the article and when comes only from the "
+                    "clinical sign-off record; the next review date is set by each approval."
+                ),
             },
         ),
-        ("Sources", {"fields": ["sources"]}),
-        ("Related content", {"fields": ["related_articles", "resources", "allow_comments"]}),
+        (_("Sources"), {"fields": ["sources"]}),
+        (_("Related content"), {"fields": ["related_articles", "resources", "allow_comments"]}),
     ]
 
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description=_("Status"), ordering="status")
     def publication(self, obj):
         if obj.status == Article.Status.DRAFT:
-            return "Draft"
+            return gettext("Draft")
         if not obj.is_cleared:
-            return "Waiting for clinical approval"
+            return gettext("Waiting for clinical approval")
         if obj.published_at > timezone.now():
-            return "Scheduled"
-        return "Live"
+            return gettext("Scheduled")
+        return gettext("Live")
 
-    @admin.display(description="Medical review")
+    @admin.display(description=_("Medical review"))
     def medical_review_record(self, obj):
         approval = obj.current_approval if obj and obj.pk else None
         if obj and obj.clinical_state == ClinicalState.OVERRIDE:
-            return "Published under the urgent override: awaiting clinical review."
+            return gettext("Published under the urgent override: awaiting clinical review.")
         if approval is None:
-            return "Not approved by a clinician yet."
-        return (
-            f"{approval.get_action_display()} by {approval.reviewer_name}, "
-            f"{approval.reviewer_credentials} on {approval.reviewed_on:%-d %B %Y}."
-        )
+            return gettext("Not approved by a clinician yet.")
+        return gettext("%(action)s by %(name)s, %(credentials)s on %(date)s.") % {
+            "action": approval.get_action_display(),
+            "name": approval.reviewer_name,
+            "credentials": approval.reviewer_credentials,
+            "date": f"{approval.reviewed_on:%-d %B %Y}",
+        }
 
-    @admin.display(description="Next medical review", ordering="next_review_due")
+    @admin.display(description=_("Next medical review"), ordering="next_review_due")
     def medical_review(self, obj):
         return review_state(obj)
 
-    @admin.display(description="On the site")
+    @admin.display(description=_("On the site"))
     def site_link(self, obj):
-        label = "View on site" if obj.is_live else "Preview"
+        label = gettext("View on site") if obj.is_live else gettext("Preview")
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
 
     def has_sign_off_permission(self, request):
         return can_sign_off(request.user)
 
     @admin.action(
-        description="Periodic review: reviewed, no change needed", permissions=["sign_off"]
+        description=_("Periodic review: reviewed, no change needed"), permissions=["sign_off"]
     )
     def confirm_reviewed(self, request, queryset):
         """Re-approve the chosen articles' live text as it is, in the reviewer's name."""
@@ -350,7 +362,12 @@ class ArticleAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, EditorialChecksMixin, C
         if done:
             self.message_user(
                 request,
-                f"{done} article{'s' if done != 1 else ''} reviewed, no change needed.",
+                ngettext(
+                    "%(count)d article reviewed, no change needed.",
+                    "%(count)d articles reviewed, no change needed.",
+                    done,
+                )
+                % {"count": done},
                 messages.SUCCESS,
             )
         for reason in dict.fromkeys(refused):
@@ -382,7 +399,7 @@ class FAQCategoryAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(faq_count=Count("faqs"))
 
-    @admin.display(description="Questions", ordering="faq_count")
+    @admin.display(description=_("Questions"), ordering="faq_count")
     def faq_count(self, obj):
         return obj.faq_count
 
@@ -437,7 +454,7 @@ class BodyRegionAdmin(ViewOnSiteMixin, ContentVersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("conditions")
 
-    @admin.display(description="Conditions")
+    @admin.display(description=_("Conditions"))
     def condition_list(self, obj):
         return ", ".join(condition.name for condition in obj.conditions.all()) or "-"
 
@@ -513,9 +530,9 @@ class SitePageAdmin(ClinicalReviewAdmin, ViewOnSiteMixin, ContentVersionAdmin):
 @admin.register(EditorialSettings)
 class EditorialSettingsAdmin(SingleRowAdmin, ContentVersionAdmin):
     fieldsets = [
-        ("Reading level", {"fields": ["reading_grade_target"]}),
-        ("Claims check", {"fields": ["claim_phrases"]}),
-        ("Medical review", {"fields": ["review_interval_months", "single_clinician"]}),
+        (_("Reading level"), {"fields": ["reading_grade_target"]}),
+        (_("Claims check"), {"fields": ["claim_phrases"]}),
+        (_("Medical review"), {"fields": ["review_interval_months", "single_clinician"]}),
     ]
 
     create_with_defaults = True
@@ -536,11 +553,13 @@ class LogEntryAdmin(admin.ModelAdmin):
     date_hierarchy = "action_time"
     list_select_related = ["user", "content_type"]
 
-    @admin.display(description="Action", ordering="action_flag")
+    @admin.display(description=_("Action"), ordering="action_flag")
     def action(self, obj):
-        return {1: "Added", 2: "Changed", 3: "Deleted"}.get(obj.action_flag, "")
+        return {1: gettext("Added"), 2: gettext("Changed"), 3: gettext("Deleted")}.get(
+            obj.action_flag, ""
+        )
 
-    @admin.display(description="What changed")
+    @admin.display(description=_("What changed"))
     def summary(self, obj):
         return obj.get_change_message()
 

@@ -19,6 +19,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -85,11 +87,13 @@ class ContentVersionAdmin(VersionAdmin):
         return [
             *kept,
             (
-                "Translations",
+                gettext("Translations"),
                 {
                     "fields": columns,
-                    "description": "The same text in the site's other languages. Leave a "
-                    "box empty and patients reading that language see the English.",
+                    "description": gettext(
+                        "The same text in the site's other languages. Leave a "
+                        "box empty and patients reading that language see the English."
+                    ),
                 },
             ),
         ]
@@ -103,7 +107,10 @@ class ContentVersionAdmin(VersionAdmin):
             from django.utils.translation import get_language_info
 
             name = get_language_info(language)["name"]
-            field.label = f"{original.verbose_name.capitalize()} ({name})"
+            field.label = gettext("%(field)s (%(language)s)") % {
+                "field": original.verbose_name.capitalize(),
+                "language": name,
+            }
             field.widget.attrs["lang"] = language
         return field
 
@@ -149,7 +156,7 @@ class ContentVersionAdmin(VersionAdmin):
     def compare_view(self, request, object_id, version_id):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            raise Http404("No such item.")
+            raise Http404(gettext("No such item."))
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(
@@ -158,7 +165,7 @@ class ContentVersionAdmin(VersionAdmin):
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Compare an earlier version of “{obj}”",
+            "title": gettext("Compare an earlier version of “%(item)s”") % {"item": obj},
             "subtitle": str(obj),
             "opts": opts,
             "original": obj,
@@ -194,19 +201,19 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 def _display_value(field, value) -> str:
     """How staff would recognise ``value`` of ``field`` on the edit page."""
     if value is None or value == "":
-        return "(empty)"
+        return gettext("(empty)")
     if isinstance(field, models.ManyToManyField):
         names = field.related_model._default_manager.filter(pk__in=value)
-        return ", ".join(sorted(str(item) for item in names)) or "(none)"
+        return ", ".join(sorted(str(item) for item in names)) or gettext("(none)")
     if isinstance(field, models.ForeignKey):
         related = field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else "(since deleted)"
+        return str(related) if related is not None else gettext("(since deleted)")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, SanitizedHTMLField):
         return plain_text(value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.datetime | datetime.date):
         return localize(
             timezone.localtime(value) if isinstance(value, datetime.datetime) else value
@@ -293,23 +300,23 @@ class EditorialChecksMixin:
     def _reading_grade_column(self, settings):
         target = float(settings.reading_grade_target)
 
-        @admin.display(description="Reading grade (English)")
+        @admin.display(description=_("Reading grade (English)"))
         def reading_grade_column(obj):
             grade = reading_grade(english_text(obj, self.checked_field))
             if grade is None:
                 return "–"
             if grade > target:
                 return format_html(
-                    '<strong class="editorial-flag">{} (above {})</strong>',
-                    grade,
-                    _target(settings),
+                    '<strong class="editorial-flag">{}</strong>',
+                    gettext("%(grade)s (above %(target)s)")
+                    % {"grade": grade, "target": _target(settings)},
                 )
             return grade
 
         reading_grade_column.__name__ = "reading_grade"
         return reading_grade_column
 
-    @admin.display(description="Reading grade (English)")
+    @admin.display(description=_("Reading grade (English)"))
     def reading_grade(self, obj):
         return self._reading_grade_column(EditorialSettings.load())(obj)
 
@@ -339,15 +346,21 @@ class EditorialChecksMixin:
         if report["above_target"]:
             messages.warning(
                 request,
-                f"“{obj}” reads at grade {report['grade']}, above the target of "
-                f"{report['target']}. Shorter sentences and everyday words bring it down.",
+                gettext(
+                    "“%(item)s” reads at grade %(grade)s, above the target of %(target)s. "
+                    "Shorter sentences and everyday words bring it down."
+                )
+                % {"item": obj, "grade": report["grade"], "target": report["target"]},
             )
         if report["claims"]:
             found = ", ".join(sorted({f"“{claim.found}”" for claim in report["claims"]}))
             messages.warning(
                 request,
-                f"“{obj}” uses {found}. Please ask a clinician to check it does not "
-                "promise too much.",
+                gettext(
+                    "“%(item)s” uses %(phrases)s. Please ask a clinician to check it does not "
+                    "promise too much."
+                )
+                % {"item": obj, "phrases": found},
             )
 
 
@@ -355,15 +368,15 @@ class EditorialChecksMixin:
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
-    title = "medical review"
+    title = _("medical review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
         return [
-            ("due", f"Overdue or due within {REVIEW_SOON_DAYS} days"),
-            ("overdue", "Overdue"),
-            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
-            ("unset", "No review date"),
+            ("due", gettext("Overdue or due within %(days)d days") % {"days": REVIEW_SOON_DAYS}),
+            ("overdue", gettext("Overdue")),
+            ("soon", gettext("Due within %(days)d days") % {"days": REVIEW_SOON_DAYS}),
+            ("unset", gettext("No review date")),
         ]
 
     def queryset(self, request, queryset):
@@ -382,11 +395,15 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 class PublicationFilter(admin.SimpleListFilter):
-    title = "publication"
+    title = _("publication")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Live")]
+        return [
+            ("draft", gettext("Draft")),
+            ("scheduled", gettext("Scheduled")),
+            ("live", gettext("Live")),
+        ]
 
     def queryset(self, request, queryset):
         match self.value():
@@ -401,10 +418,10 @@ class PublicationFilter(admin.SimpleListFilter):
 
 def review_state(article) -> str:
     if article.next_review_due is None:
-        return "No review date"
+        return gettext("No review date")
     today = timezone.localdate()
     if article.next_review_due < today:
-        return f"Overdue since {localize(article.next_review_due)}"
+        return gettext("Overdue since %(date)s") % {"date": localize(article.next_review_due)}
     if article.next_review_due <= today + datetime.timedelta(days=REVIEW_SOON_DAYS):
-        return f"Due {localize(article.next_review_due)}"
+        return gettext("Due %(date)s") % {"date": localize(article.next_review_due)}
     return localize(article.next_review_due)

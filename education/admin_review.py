@@ -22,6 +22,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from . import services
@@ -63,10 +65,10 @@ def text_changes(model, old: dict, new: dict) -> list[dict]:
 
 class DecisionForm(forms.Form):
     note = forms.CharField(
-        label="Note",
+        label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Kept on the record. Required when asking for changes or overriding.",
+        help_text=_("Kept on the record. Required when asking for changes or overriding."),
     )
 
 
@@ -142,9 +144,12 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
         if pending is not None:
             messages.info(
                 request,
-                f"Your change to “{obj}” is saved as a pending version. Patients keep "
-                "seeing the approved text until a clinical reviewer approves the change: "
-                "submit it for review on its Clinical review page.",
+                gettext(
+                    "Your change to “%(item)s” is saved as a pending version. Patients keep "
+                    "seeing the approved text until a clinical reviewer approves the change: "
+                    "submit it for review on its Clinical review page."
+                )
+                % {"item": obj},
             )
 
     def save_related(self, request, form, formsets, change):
@@ -165,14 +170,20 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
         if opened == "" and newer is not None:
             return  # No version existed when the form was opened: nothing to compare.
         if newer is not None:
-            who = newer.revision.user.get_username() if newer.revision.user else "Someone"
             when = localize(timezone.localtime(newer.revision.date_created))
-            messages.warning(
-                request,
-                f"{who} saved “{obj}” at {when}, "
-                "after you opened it. Your save went ahead; open History to compare and "
-                "bring back anything of theirs you need.",
-            )
+            if newer.revision.user:
+                text = gettext(
+                    "%(who)s saved “%(item)s” at %(when)s, after you opened it. Your save "
+                    "went ahead; open History to compare and bring back anything of theirs "
+                    "you need."
+                ) % {"who": newer.revision.user.get_username(), "item": obj, "when": when}
+            else:
+                text = gettext(
+                    "Someone saved “%(item)s” at %(when)s, after you opened it. Your save "
+                    "went ahead; open History to compare and bring back anything of theirs "
+                    "you need."
+                ) % {"item": obj, "when": when}
+            messages.warning(request, text)
 
     # --- History ----------------------------------------------------------------------
 
@@ -195,7 +206,7 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
     def review_view(self, request, object_id):
         obj = admin.ModelAdmin.get_object(self, request, unquote(object_id))
         if obj is None:
-            raise Http404("No such item.")
+            raise Http404(gettext("No such item."))
         user = request.user
         if not (self.has_view_permission(request, obj) or can_sign_off(user)):
             raise PermissionDenied
@@ -217,7 +228,7 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Clinical review: {obj}",
+            "title": gettext("Clinical review: %(item)s") % {"item": obj},
             "subtitle": str(obj),
             "opts": opts,
             "original": obj,
@@ -253,35 +264,46 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
     def _decide(self, request, obj, decision, form):
         note = form.cleaned_data["note"]
         user = request.user
+        # Each step: the action, what the record of changes says (kept in English, like
+        # every entry there) and the message the member of staff sees.
         steps = {
             "submit": (
                 lambda: services.review_submit(obj=obj, user=user),
                 "sent to the clinical reviewers",
+                gettext("“%(item)s” was sent to the clinical reviewers."),
             ),
             "withdraw": (
                 lambda: services.review_withdraw(obj=obj, user=user),
                 "taken out of review and can be edited again",
+                gettext("“%(item)s” was taken out of review and can be edited again."),
             ),
             "approve": (
                 lambda: services.review_approve(obj=obj, user=user, note=note),
                 "approved",
+                gettext("“%(item)s” was approved."),
             ),
             "changes": (
                 lambda: services.review_request_changes(obj=obj, user=user, note=note),
                 "sent back to the editor with your note",
+                gettext("“%(item)s” was sent back to the editor with your note."),
             ),
             "confirm": (
                 lambda: services.review_confirm(obj=obj, user=user, note=note),
                 "marked as reviewed, no change needed",
+                gettext("“%(item)s” was marked as reviewed, no change needed."),
             ),
             "override": (
                 lambda: services.review_override(obj=obj, user=user, reason=note),
                 "published under the urgent override; it stays marked as awaiting "
                 "clinical review until a reviewer approves it",
+                gettext(
+                    "“%(item)s” was published under the urgent override; it stays marked as "
+                    "awaiting clinical review until a reviewer approves it."
+                ),
             ),
         }
         if decision not in steps:
-            messages.error(request, "Please choose one of the buttons.")
+            messages.error(request, gettext("Please choose one of the buttons."))
             return None
         needs = {
             "submit": self.has_view_permission(request, obj)
@@ -294,14 +316,14 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
         }
         if not needs[decision]:
             raise PermissionDenied
-        step, done = steps[decision]
+        step, done, success = steps[decision]
         try:
             step()
         except services.SignOffRefused as refused:
             messages.error(request, str(refused))
             return None
         self.log_change(request, obj, f"Clinical review: {done}.")
-        messages.success(request, f"“{obj}” was {done}.")
+        messages.success(request, success % {"item": obj})
         return HttpResponseRedirect(self._review_url(obj))
 
     def _preview_fields(self, obj, values):
@@ -325,20 +347,23 @@ class ClinicalReviewAdmin(TranslationReviewMixin):
 # --- The record --------------------------------------------------------------------
 
 CSV_COLUMNS = [
-    ("Date and time", lambda s: timezone.localtime(s.created_at).isoformat(timespec="seconds")),
-    ("Action", lambda s: s.get_action_display()),
-    ("Type", lambda s: s.content_type.name),
-    ("Item", lambda s: s.object_repr),
-    ("Item id", lambda s: s.object_id),
-    ("Language", lambda s: s.language),
-    ("Version id", lambda s: s.version_id or ""),
-    ("Text fingerprint (SHA-256)", lambda s: s.text_hash),
-    ("Clinician", lambda s: s.reviewer_name),
-    ("Credentials", lambda s: s.reviewer_credentials),
-    ("Registration", lambda s: s.reviewer_registration),
-    ("Login", lambda s: s.user.get_username() if s.user else ""),
-    ("Own change (single-clinician clinic)", lambda s: "yes" if s.single_clinician else "no"),
-    ("Note", lambda s: s.note),
+    (_("Date and time"), lambda s: timezone.localtime(s.created_at).isoformat(timespec="seconds")),
+    (_("Action"), lambda s: s.get_action_display()),
+    (_("Type"), lambda s: s.content_type.name),
+    (_("Item"), lambda s: s.object_repr),
+    (_("Item id"), lambda s: s.object_id),
+    (_("Language"), lambda s: s.language),
+    (_("Version id"), lambda s: s.version_id or ""),
+    (_("Text fingerprint (SHA-256)"), lambda s: s.text_hash),
+    (_("Clinician"), lambda s: s.reviewer_name),
+    (_("Credentials"), lambda s: s.reviewer_credentials),
+    (_("Registration"), lambda s: s.reviewer_registration),
+    (_("Login"), lambda s: s.user.get_username() if s.user else ""),
+    (
+        _("Own change (single-clinician clinic)"),
+        lambda s: gettext("yes") if s.single_clinician else gettext("no"),
+    ),
+    (_("Note"), lambda s: s.note),
 ]
 
 
@@ -347,9 +372,9 @@ def sign_offs_csv(queryset) -> HttpResponse:
     stamp = datetime.date.today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="clinical-sign-offs-{stamp}.csv"'
     writer = csv.writer(response)
-    writer.writerow([title for title, _ in CSV_COLUMNS])
+    writer.writerow([str(title) for title, _value in CSV_COLUMNS])
     for sign_off in queryset.select_related("content_type", "user").order_by("created_at", "pk"):
-        writer.writerow([value(sign_off) for _, value in CSV_COLUMNS])
+        writer.writerow([value(sign_off) for _title, value in CSV_COLUMNS])
     return response
 
 
@@ -384,19 +409,19 @@ class SignOffAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description="Item", ordering="object_repr")
+    @admin.display(description=_("Item"), ordering="object_repr")
     def item_link(self, obj):
         url = _admin_review_url_for(obj.content_type, obj.object_id, obj.language)
         return format_html('<a href="{}">{}</a>', url, obj.object_repr)
 
-    @admin.display(description="Clinician", ordering="reviewer_name")
+    @admin.display(description=_("Clinician"), ordering="reviewer_name")
     def clinician(self, obj):
         if not obj.reviewer_name:
             return "–"
         text = f"{obj.reviewer_name}, {obj.reviewer_credentials}"
         return f"{text} ({obj.reviewer_registration})" if obj.reviewer_registration else text
 
-    @admin.action(description="Export the chosen records as CSV", permissions=["view"])
+    @admin.action(description=_("Export the chosen records as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         return sign_offs_csv(queryset)
 
@@ -470,12 +495,26 @@ def waiting_lists(user) -> dict:
 
 def _label(review):
     item = review.item
-    label = f"{review.content_type.name.capitalize()}: {item}" if item else str(review)
+    if not item:
+        label = str(review)
+        if review.language != "en":
+            from .translations import language_name
+
+            label = gettext("%(item)s (%(language)s translation)") % {
+                "item": label,
+                "language": language_name(review.language),
+            }
+        return label
+    kind = review.content_type.name.capitalize()
     if review.language != "en":
         from .translations import language_name
 
-        label += f" ({language_name(review.language)} translation)"
-    return label
+        return gettext("%(kind)s: %(item)s (%(language)s translation)") % {
+            "kind": kind,
+            "item": item,
+            "language": language_name(review.language),
+        }
+    return gettext("%(kind)s: %(item)s") % {"kind": kind, "item": item}
 
 
 def _admin_review_url(item):

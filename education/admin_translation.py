@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
 from . import translations
@@ -57,21 +58,35 @@ def translation_overview(obj) -> list[dict]:
 def translation_state(obj, language, review) -> str:
     """One line a clinic manager understands: what patients reading ``language`` see."""
     translated = translations.is_translated(obj, language)
-    shown = "patients see the approved translation" if translated else "patients see the English"
     if review is None or (review.state == ClinicalReview.State.DRAFT and not review.pending_data):
-        return "Not translated: patients see the English"
+        return gettext("Not translated: patients see the English")
     if review.state == ClinicalReview.State.IN_REVIEW:
-        return f"In clinical review; {shown}"
+        if translated:
+            return gettext("In clinical review; patients see the approved translation")
+        return gettext("In clinical review; patients see the English")
     if review.state == ClinicalReview.State.CHANGES_REQUESTED:
-        return f"Changes requested by a reviewer; {shown}"
+        if translated:
+            return gettext("Changes requested by a reviewer; patients see the approved translation")
+        return gettext("Changes requested by a reviewer; patients see the English")
     if review.state == ClinicalReview.State.DRAFT:
-        return f"Draft, not approved yet; {shown}"
+        if translated:
+            return gettext("Draft, not approved yet; patients see the approved translation")
+        return gettext("Draft, not approved yet; patients see the English")
     if review.english_changed_at:
         changed = timezone.localdate(review.english_changed_at).strftime("%-d %b %Y")
-        return f"Out of date: the English changed on {changed}; {shown}"
+        if translated:
+            text = gettext(
+                "Out of date: the English changed on %(date)s; "
+                "patients see the approved translation"
+            )
+        else:
+            text = gettext("Out of date: the English changed on %(date)s; patients see the English")
+        return text % {"date": changed}
     if review.pending_data:
-        return f"Approved, with a draft change; {shown}"
-    return "Approved: patients see the translation"
+        if translated:
+            return gettext("Approved, with a draft change; patients see the approved translation")
+        return gettext("Approved, with a draft change; patients see the English")
+    return gettext("Approved: patients see the translation")
 
 
 class TranslationForm(forms.Form):
@@ -120,7 +135,7 @@ class TranslationReviewMixin:
         # the translation is the text patients see.
         obj = admin.ModelAdmin.get_object(self, request, unquote(object_id))
         if obj is None or language not in translations.other_languages():
-            raise Http404("No such item or language.")
+            raise Http404(gettext("No such item or language."))
         user = request.user
         if not (self.has_view_permission(request, obj) or can_sign_off(user)):
             raise PermissionDenied
@@ -173,7 +188,8 @@ class TranslationReviewMixin:
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{translations.language_name(language)} translation: {obj}",
+            "title": gettext("%(language)s translation: %(item)s")
+            % {"language": translations.language_name(language), "item": obj},
             "opts": opts,
             "original": obj,
             "object_id": obj.pk,
@@ -205,7 +221,7 @@ class TranslationReviewMixin:
     def _shown(field, value):
         if isinstance(field, SanitizedHTMLField):
             return {"html": render_html(value or "")}
-        return {"text": value or "(empty)"}
+        return {"text": value or gettext("(empty)")}
 
     def _public_url(self, obj, language):
         from django.utils import translation
@@ -228,13 +244,13 @@ class TranslationReviewMixin:
             "changes": can_sign_off(user),
         }
         if decision not in needs:
-            messages.error(request, "Please choose one of the buttons.")
+            messages.error(request, gettext("Please choose one of the buttons."))
             return None
         if not needs[decision]:
             raise PermissionDenied
         if decision in ("save", "submit"):
             if not form.is_valid():
-                messages.error(request, "Please correct the errors below.")
+                messages.error(request, gettext("Please correct the errors below."))
                 return None
             values = form.cleaned_data
         if not decision_form.is_valid():
@@ -243,29 +259,49 @@ class TranslationReviewMixin:
         try:
             if decision == "save":
                 translations.translation_save(obj=obj, language=language, values=values, user=user)
-                done = "saved as a draft. Patients do not see it until a clinician approves it"
+                done = "saved as a draft"
+                success = gettext(
+                    "The %(language)s translation of “%(item)s” was saved as a draft. "
+                    "Patients do not see it until a clinician approves it."
+                )
             elif decision == "submit":
                 translations.translation_save(obj=obj, language=language, values=values, user=user)
                 translations.translation_submit(obj=obj, language=language, user=user)
                 done = "sent to the clinical reviewers"
+                success = gettext(
+                    "The %(language)s translation of “%(item)s” was sent to the clinical reviewers."
+                )
             elif decision == "withdraw":
                 translations.translation_withdraw(obj=obj, language=language, user=user)
                 done = "taken out of review and can be edited again"
+                success = gettext(
+                    "The %(language)s translation of “%(item)s” was taken out of review and "
+                    "can be edited again."
+                )
             elif decision == "approve":
                 translations.translation_review_approve(
                     obj=obj, language=language, user=user, note=note
                 )
-                done = "approved. Patients reading it see it now"
+                done = "approved"
+                success = gettext(
+                    "The %(language)s translation of “%(item)s” was approved. Patients "
+                    "reading it see it now."
+                )
             else:
                 translations.translation_request_changes(
                     obj=obj, language=language, user=user, note=note
                 )
                 done = "sent back to the editor with your note"
+                success = gettext(
+                    "The %(language)s translation of “%(item)s” was sent back to the editor "
+                    "with your note."
+                )
         except SignOffRefused as refused:
             # The draft may be saved even when sending it was refused; the form keeps
             # exactly what was typed either way.
             messages.error(request, str(refused))
             return None
-        self.log_change(request, obj, f"{name} translation: {done.split('.')[0]}.")
-        messages.success(request, f"The {name} translation of “{obj}” was {done}.")
+        # The record of changes stays in English, like every entry there.
+        self.log_change(request, obj, f"{name} translation: {done}.")
+        messages.success(request, success % {"language": name, "item": obj})
         return HttpResponseRedirect(self._translation_url(obj, language))

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
+from django.utils.translation import gettext
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
@@ -192,12 +193,14 @@ def contributors(obj, review: ClinicalReview) -> set[int]:
 def reviewer_profile(user) -> Reviewer:
     """The signing clinician's profile; only a reviewer with a linked profile may sign."""
     if not user.has_perm(f"education.{SIGN_OFF}"):
-        raise SignOffRefused("Only a clinical reviewer can approve medical content.")
+        raise SignOffRefused(gettext("Only a clinical reviewer can approve medical content."))
     profile = Reviewer.objects.filter(user=user).first() if user.pk else None
     if profile is None:
         raise SignOffRefused(
-            "Your login is not linked to a clinician's reviewer profile, so it cannot sign "
-            "off medical content. A clinic manager links it under Reviewers."
+            gettext(
+                "Your login is not linked to a clinician's reviewer profile, so it cannot sign "
+                "off medical content. A clinic manager links it under Reviewers."
+            )
         )
     return profile
 
@@ -227,10 +230,12 @@ def reviewer_emails(*, exclude=None) -> list[str]:
 
 
 def _notify(obj, *, subject: str, template: str, recipients: list[str], url=None, **context):
+    """E-mail staff about ``obj``. ``subject`` is a whole sentence for translators, with
+    ``%(item)s`` for the item and any of ``context``'s names (``%(language_name)s``)."""
     context = {"item": obj, "kind": obj._meta.verbose_name, **context}
     context["review_url"] = url or _site_url(_admin_change_url(obj))
     queue_email(
-        subject=f"{subject}: {obj}",
+        subject=subject % context,
         body=render_to_string(template, context),
         recipients=recipients,
     )
@@ -304,8 +309,11 @@ def review_save_change(*, obj, values: dict, user) -> ClinicalReview:
     review = review_for(obj)
     if review.is_locked:
         raise SignOffRefused(
-            f"“{obj}” is in clinical review and cannot be changed until a reviewer "
-            "approves it or sends it back."
+            gettext(
+                "“%(item)s” is in clinical review and cannot be changed until a reviewer "
+                "approves it or sends it back."
+            )
+            % {"item": obj}
         )
     if obj.is_cleared:
         approved = stored_values(obj)
@@ -325,11 +333,20 @@ def review_submit(*, obj, user) -> ClinicalReview:
     """Send the working copy to the clinical reviewers."""
     review = review_for(obj)
     if review.state not in (ClinicalReview.State.DRAFT, ClinicalReview.State.CHANGES_REQUESTED):
-        raise SignOffRefused(f"“{obj}” is {review.get_state_display().lower()} already.")
+        if review.state == ClinicalReview.State.APPROVED:
+            raise SignOffRefused(gettext("“%(item)s” is approved already.") % {"item": obj})
+        raise SignOffRefused(gettext("“%(item)s” is in clinical review already.") % {"item": obj})
     if obj.clinical_state == ClinicalState.APPROVED and review.pending_data is None:
-        raise SignOffRefused(f"“{obj}” has no change waiting for approval.")
+        raise SignOffRefused(
+            gettext("“%(item)s” has no change waiting for approval.") % {"item": obj}
+        )
     version_for_text(obj, working_values(obj, review), user=user)
-    _send_to_reviewers(obj, review, user=user, subject="Waiting for your clinical review")
+    _send_to_reviewers(
+        obj,
+        review,
+        user=user,
+        subject=gettext("Waiting for your clinical review: %(item)s"),
+    )
     return review
 
 
@@ -355,7 +372,7 @@ def review_withdraw(*, obj, user) -> ClinicalReview:
     """Take an item back out of review, so it can be edited again."""
     review = review_for(obj)
     if not review.is_locked:
-        raise SignOffRefused(f"“{obj}” is not in clinical review.")
+        raise SignOffRefused(gettext("“%(item)s” is not in clinical review.") % {"item": obj})
     review.state = ClinicalReview.State.DRAFT
     review.save()
     return review
@@ -366,15 +383,19 @@ def review_approve(*, obj, user, note: str = "") -> SignOff:
     """A clinician approves exactly the text in review; it goes live (or at its time)."""
     review = review_for(obj)
     if not review.is_locked:
-        raise SignOffRefused(f"“{obj}” is not waiting for clinical review.")
+        raise SignOffRefused(
+            gettext("“%(item)s” is not waiting for clinical review.") % {"item": obj}
+        )
     reviewer = reviewer_profile(user)
     single = False
     if user.pk in contributors(obj, review):
         if not EditorialSettings.load().single_clinician:
             raise SignOffRefused(
-                "You changed this text yourself, so another clinician must approve it "
-                "(four eyes). A clinic with a single clinician can allow this in the "
-                "editorial settings."
+                gettext(
+                    "You changed this text yourself, so another clinician must approve it "
+                    "(four eyes). A clinic with a single clinician can allow this in the "
+                    "editorial settings."
+                )
             )
         single = True
     values = working_values(obj, review)
@@ -397,7 +418,7 @@ def review_approve(*, obj, user, note: str = "") -> SignOff:
     review.save()
     _notify(
         obj,
-        subject="Approved",
+        subject=gettext("Approved: %(item)s"),
         template="education/email/review_decided.txt",
         recipients=[e for e in _emails(editors) if e != user.email],
         sign_off=approval,
@@ -410,11 +431,15 @@ def review_request_changes(*, obj, user, note: str) -> SignOff:
     """Send the text back to its editor with the reviewer's note. Patients keep seeing
     whatever was approved before (if anything)."""
     if not note.strip():
-        raise SignOffRefused("Please say what needs to change: the note goes to the editor.")
+        raise SignOffRefused(
+            gettext("Please say what needs to change: the note goes to the editor.")
+        )
     review = review_for(obj)
     periodic = obj.is_cleared and review.pending_data is None
     if not (review.is_locked or periodic):
-        raise SignOffRefused(f"“{obj}” is not waiting for clinical review.")
+        raise SignOffRefused(
+            gettext("“%(item)s” is not waiting for clinical review.") % {"item": obj}
+        )
     reviewer = reviewer_profile(user)
     values = working_values(obj, review)
     sign_off = _record(
@@ -431,7 +456,7 @@ def review_request_changes(*, obj, user, note: str) -> SignOff:
     review.save()
     _notify(
         obj,
-        subject="Changes requested",
+        subject=gettext("Changes requested: %(item)s"),
         template="education/email/review_decided.txt",
         recipients=[
             e for e in _emails([review.changed_by, review.submitted_by]) if e != user.email
@@ -447,7 +472,8 @@ def review_confirm(*, obj, user, note: str = "") -> SignOff:
     review = review_for(obj)
     if obj.clinical_state != ClinicalState.APPROVED or review.pending_data is not None:
         raise SignOffRefused(
-            f"“{obj}” has text that was never approved: approve it through the review."
+            gettext("“%(item)s” has text that was never approved: approve it through the review.")
+            % {"item": obj}
         )
     reviewer = reviewer_profile(user)
     values = obj.clinical_values()
@@ -475,9 +501,11 @@ def review_override(*, obj, user, reason: str) -> SignOff:
     the reviewers' queue until one of them approves it.
     """
     if not user.has_perm(f"education.{OVERRIDE}"):
-        raise SignOffRefused("Only a clinic manager may publish without clinical approval.")
+        raise SignOffRefused(
+            gettext("Only a clinic manager may publish without clinical approval.")
+        )
     if not reason.strip():
-        raise SignOffRefused("Please write why this cannot wait for a clinician.")
+        raise SignOffRefused(gettext("Please write why this cannot wait for a clinician."))
     review = review_for(obj)
     values = working_values(obj, review)
     sign_off = _record(
@@ -494,7 +522,7 @@ def review_override(*, obj, user, reason: str) -> SignOff:
         obj,
         review,
         user=user,
-        subject="Published under override, waiting for your clinical review",
+        subject=gettext("Published under override, waiting for your clinical review: %(item)s"),
         override=sign_off,
     )
     return sign_off

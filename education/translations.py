@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
@@ -190,7 +191,10 @@ def translation_working_values(obj, review: ClinicalReview) -> dict:
 
 def _translation_review(obj, language: str) -> ClinicalReview:
     if language not in other_languages():
-        raise SignOffRefused(f"{language!r} is not one of the site's translated languages.")
+        raise SignOffRefused(
+            gettext("%(language)s is not one of the site's translated languages.")
+            % {"language": repr(language)}
+        )
     return review_for(obj, language)
 
 
@@ -211,8 +215,11 @@ def translation_save(*, obj, language: str, values: dict, user) -> ClinicalRevie
     review = _translation_review(obj, language)
     if review.is_locked:
         raise SignOffRefused(
-            f"The {language_name(language)} translation of “{obj}” is in clinical review and "
-            "cannot be changed until a reviewer approves it or sends it back."
+            gettext(
+                "The %(language)s translation of “%(item)s” is in clinical review and "
+                "cannot be changed until a reviewer approves it or sends it back."
+            )
+            % {"language": language_name(language), "item": obj}
         )
     values = clean_values(obj, {name: values.get(name, "") for name in translated_fields(obj)})
     unchanged = values == stored_translation(obj, language)
@@ -249,27 +256,35 @@ def translation_submit(*, obj, language: str, user) -> ClinicalReview:
     review = _translation_review(obj, language)
     outdated = review.english_changed_at is not None
     if review.is_locked:
-        raise SignOffRefused(f"The {language_name(language)} translation is in review already.")
+        raise SignOffRefused(
+            gettext("The %(language)s translation is in review already.")
+            % {"language": language_name(language)}
+        )
     if review.state == ClinicalReview.State.APPROVED and review.pending_data is None:
         if not outdated:
             raise SignOffRefused(
-                f"The {language_name(language)} translation has no change waiting for approval."
+                gettext("The %(language)s translation has no change waiting for approval.")
+                % {"language": language_name(language)}
             )
         review.pending_data = stored_translation(obj, language)
     if review.pending_data is None:
-        raise SignOffRefused(f"Write the {language_name(language)} translation first.")
+        raise SignOffRefused(
+            gettext("Write the %(language)s translation first.")
+            % {"language": language_name(language)}
+        )
     missing = missing_fields(obj, review.pending_data)
     if missing:
         raise SignOffRefused(
-            "Translate every part before sending it for review; still empty: "
-            + ", ".join(missing)
-            + "."
+            gettext("Translate every part before sending it for review; still empty: %(fields)s.")
+            % {"fields": ", ".join(missing)}
         )
     _send_to_reviewers(
         obj,
         review,
         user=user,
-        subject=f"Waiting for your clinical review ({language_name(language)} translation)",
+        subject=gettext(
+            "Waiting for your clinical review (%(language_name)s translation): %(item)s"
+        ),
         url=_review_url(obj, language),
         language_name=language_name(language),
     )
@@ -280,7 +295,10 @@ def translation_submit(*, obj, language: str, user) -> ClinicalReview:
 def translation_withdraw(*, obj, language: str, user) -> ClinicalReview:
     review = _translation_review(obj, language)
     if not review.is_locked:
-        raise SignOffRefused(f"The {language_name(language)} translation is not in review.")
+        raise SignOffRefused(
+            gettext("The %(language)s translation is not in review.")
+            % {"language": language_name(language)}
+        )
     review.state = ClinicalReview.State.DRAFT
     review.save()
     return review
@@ -297,16 +315,19 @@ def translation_review_approve(*, obj, language: str, user, note: str = "") -> S
     review = _translation_review(obj, language)
     if not review.is_locked:
         raise SignOffRefused(
-            f"The {language_name(language)} translation is not waiting for clinical review."
+            gettext("The %(language)s translation is not waiting for clinical review.")
+            % {"language": language_name(language)}
         )
     reviewer = reviewer_profile(user)
     single = False
     if user.pk in translation_contributors(review):
         if not EditorialSettings.load().single_clinician:
             raise SignOffRefused(
-                "You wrote or sent this translation yourself, so another clinician must "
-                "approve it (four eyes). A clinic with a single clinician can allow this in "
-                "the editorial settings."
+                gettext(
+                    "You wrote or sent this translation yourself, so another clinician must "
+                    "approve it (four eyes). A clinic with a single clinician can allow this in "
+                    "the editorial settings."
+                )
             )
         single = True
     editors = [review.changed_by, review.submitted_by]
@@ -321,7 +342,7 @@ def translation_review_approve(*, obj, language: str, user, note: str = "") -> S
     )
     _notify(
         obj,
-        subject=f"Approved ({language_name(language)} translation)",
+        subject=gettext("Approved (%(language_name)s translation): %(item)s"),
         template="education/email/review_decided.txt",
         recipients=[e for e in _emails(editors) if e != user.email],
         sign_off=approval,
@@ -335,11 +356,14 @@ def translation_review_approve(*, obj, language: str, user, note: str = "") -> S
 def translation_request_changes(*, obj, language: str, user, note: str) -> SignOff:
     """Send the translation back to its editor with the reviewer's note."""
     if not note.strip():
-        raise SignOffRefused("Please say what needs to change: the note goes to the editor.")
+        raise SignOffRefused(
+            gettext("Please say what needs to change: the note goes to the editor.")
+        )
     review = _translation_review(obj, language)
     if not review.is_locked:
         raise SignOffRefused(
-            f"The {language_name(language)} translation is not waiting for clinical review."
+            gettext("The %(language)s translation is not waiting for clinical review.")
+            % {"language": language_name(language)}
         )
     reviewer = reviewer_profile(user)
     sign_off = _record(
@@ -356,7 +380,7 @@ def translation_request_changes(*, obj, language: str, user, note: str) -> SignO
     review.save()
     _notify(
         obj,
-        subject=f"Changes requested ({language_name(language)} translation)",
+        subject=gettext("Changes requested (%(language_name)s translation): %(item)s"),
         template="education/email/review_decided.txt",
         recipients=[
             e for e in _emails([review.changed_by, review.submitted_by]) if e != user.email

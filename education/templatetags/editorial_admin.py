@@ -6,6 +6,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.translation import gettext
 
 from education.admin_editorial import REVIEW_SOON_DAYS, review_state
 from education.admin_review import waiting_lists
@@ -56,11 +57,13 @@ def page_checks_due():
     due = []
     for page in SitePage.objects.filter(key=SitePage.Key.COVERAGE):
         if page.last_reviewed is None:
-            due.append((page, "Never checked"))
+            due.append((page, gettext("Never checked")))
             continue
         next_check = add_months(page.last_reviewed, months)
         if next_check < today:
-            due.append((page, f"Check overdue since {localize(next_check)}"))
+            due.append(
+                (page, gettext("Check overdue since %(date)s") % {"date": localize(next_check)})
+            )
         elif next_check <= horizon:
-            due.append((page, f"Check due {localize(next_check)}"))
+            due.append((page, gettext("Check due %(date)s") % {"date": localize(next_check)}))
     return due
