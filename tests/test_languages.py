@@ -288,11 +288,13 @@ def read_po(path):
     return entries, fuzzy
 
 
-# Where the strings only staff read come from: the admin and the moderators'
-# e-mails. The admin has no language prefix, so it is always English, and the
-# moderators' e-mails are sent in English; their strings are marked for the day
-# they are translated too. The e-mails to patients are in the patient's language.
-STAFF_SOURCES = re.compile(r"admin|/email/(comment_held|digest)\.txt$|^comments/services\.py$")
+# Where the strings only staff read come from: the admin and the moderators' and
+# clinical reviewers' e-mails. The admin has no language prefix, so it is always
+# English, and those e-mails are sent in English; their strings are marked for the
+# day they are translated too. The e-mails to patients are in the patient's language.
+STAFF_SOURCES = re.compile(
+    r"admin|/email/(comment_held|digest|review_waiting|review_decided)\.txt$|^comments/services\.py$"
+)
 
 
 def staff_only(files):
