@@ -440,28 +440,44 @@ def review_request_changes(*, obj, user, note: str) -> SignOff:
         raise SignOffRefused(
             gettext("“%(item)s” is not waiting for clinical review.") % {"item": obj}
         )
-    reviewer = reviewer_profile(user)
+    reviewer_profile(user)  # refused before anything is stored
     values = working_values(obj, review)
+    return send_back(
+        obj,
+        review,
+        user=user,
+        note=note,
+        values=values,
+        version=version_for_text(obj, values, user=user),
+        subject=gettext("Changes requested: %(item)s"),
+    )
+
+
+def send_back(obj, review, *, user, note, values, subject, version=None, **context) -> SignOff:
+    """Record the reviewer's request for changes to ``review`` (English or a translation),
+    unlock it for its editor and tell the people who wrote and sent it."""
     sign_off = _record(
         obj,
         action=SignOff.Action.CHANGES_REQUESTED,
         user=user,
         values=values,
-        version=version_for_text(obj, values, user=user),
+        version=version,
         note=note.strip(),
-        reviewer=reviewer,
+        reviewer=reviewer_profile(user),
+        language=review.language,
     )
     review.state = ClinicalReview.State.CHANGES_REQUESTED
     review.note = note.strip()
     review.save()
     _notify(
         obj,
-        subject=gettext("Changes requested: %(item)s"),
+        subject=subject,
         template="education/email/review_decided.txt",
         recipients=[
             e for e in _emails([review.changed_by, review.submitted_by]) if e != user.email
         ],
         sign_off=sign_off,
+        **context,
     )
     return sign_off
 

@@ -31,6 +31,7 @@ from .services import (  # noqa: F401 - public here too
     is_translated,
     review_for,
     reviewer_profile,
+    send_back,
     translated_fields,
 )
 
@@ -365,31 +366,16 @@ def translation_request_changes(*, obj, language: str, user, note: str) -> SignO
             gettext("The %(language)s translation is not waiting for clinical review.")
             % {"language": language_name(language)}
         )
-    reviewer = reviewer_profile(user)
-    sign_off = _record(
+    return send_back(
         obj,
-        action=SignOff.Action.CHANGES_REQUESTED,
+        review,
         user=user,
+        note=note,
         values=translation_working_values(obj, review),
-        note=note.strip(),
-        reviewer=reviewer,
-        language=language,
-    )
-    review.state = ClinicalReview.State.CHANGES_REQUESTED
-    review.note = note.strip()
-    review.save()
-    _notify(
-        obj,
         subject=gettext("Changes requested (%(language_name)s translation): %(item)s"),
-        template="education/email/review_decided.txt",
-        recipients=[
-            e for e in _emails([review.changed_by, review.submitted_by]) if e != user.email
-        ],
-        sign_off=sign_off,
         url=_review_url(obj, language),
         language_name=language_name(language),
     )
-    return sign_off
 
 
 def english_changes_since(obj, language: str) -> dict:
