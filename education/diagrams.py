@@ -8,7 +8,12 @@ IMS's way of working is Dr. Gunn's theory, so the diagrams say "may".
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# Languages with their own copy of every diagram, the words inside it translated:
+# static/img/diagrams/<slug>.<language>.svg beside the English <slug>.svg.
+TRANSLATED_LANGUAGES = ("fr", "zh-hans", "zh-hant", "pa")
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,19 @@ class Diagram:
     @property
     def heading_id(self):
         return f"diagram-{self.slug}"
+
+    def file_for(self, language):
+        """The drawing with its words in `language`; English for any other."""
+        language = (language or "").lower()
+        if language not in TRANSLATED_LANGUAGES:
+            return self.file
+        stem, dot, extension = self.file.rpartition(".")
+        return f"{stem}.{language}{dot}{extension}"
+
+    @property
+    def localized_file(self):
+        """The file for the language of the page being shown."""
+        return self.file_for(get_language())
 
 
 HOW_IMS_WORKS = Diagram(
