@@ -72,7 +72,10 @@ def test_staff_upload_a_picture_need_a_text_alternative_and_put_it_in_an_article
         dialog.get_by_role("button", name="Browse...").click()
     popup = popup_info.value
     popup.wait_for_load_state("load")
-    popup.locator(f".image-picker-choice[data-id='{image.pk}']").click()
+    # Choosing a picture closes the picker window, at times before Playwright's click
+    # has returned: the close is what is waited for, not the click's own ending.
+    with popup.expect_event("close"):
+        popup.locator(f".image-picker-choice[data-id='{image.pk}']").dispatch_event("click")
     expect(dialog.locator("input[name=altText]")).to_have_value(image.alt_text)
     dialog.locator("button[type=submit]").click()
     page.select_option("#id_status", "published")
