@@ -1,4 +1,5 @@
 import collections
+import gc
 import io
 import os
 import threading
@@ -113,6 +114,14 @@ from django.utils.module_loading import import_string  # noqa: E402
 
 for warm_up in getattr(settings, "WARM_UP", ()):
     import_string(warm_up)()
+
+# Everything loaded so far (Django, the apps, the spam filter's model) lives as
+# long as the worker. Python's full garbage collection walks every such object:
+# about 180,000 of them once pages have been served, a pause of about 100 ms
+# every few thousand requests, which every request queued behind it waits out
+# (the uncached article's slowest 1% in the benchmark). Frozen, they are left out
+# of every collection: the longest pause measured fell to about 11 ms.
+gc.freeze()
 
 cpu_slots = int(os.environ.get("GUNICORN_CPU_SLOTS", "1"))
 if cpu_slots > 0:
