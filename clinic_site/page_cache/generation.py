@@ -36,7 +36,8 @@ _lock = threading.Lock()
 class _State:
     value = None  # the generation this worker last read (None: unknown)
     read_at = -math.inf  # time.monotonic() of that reading
-    stale_at = math.inf  # time.time() at which pages go stale by themselves
+    # time.time() at which pages go stale by themselves; None: not yet asked.
+    stale_at = math.inf
     unwritten = None  # a new generation the shared cache refused
     down = False  # the shared cache did not answer the last reading
     values = {}  # remember(): (generation, name) -> value
@@ -62,9 +63,17 @@ def current_generation():
     now = time.monotonic()
     if now - _state.read_at >= settings.PAGE_CACHE_CHECK_SECONDS:
         _read_shared(now)
-    if _state.value is not None and time.time() >= _state.stale_at:
+    if _state.value is not None and time.time() >= _stale_at():
         bump()
     return _state.value
+
+
+def _stale_at():
+    # Asked when a page is next wanted, not at every change: a bulk change (the
+    # demo content is about 1,500 saves) would otherwise ask the database each time.
+    if _state.stale_at is None:
+        _state.stale_at = _next_expiry()
+    return _state.stale_at
 
 
 def remember(name, make):
@@ -105,7 +114,7 @@ def bump():
 def _use(value, now):
     if value != _state.value:
         _state.values = {}
-        _state.stale_at = _next_expiry() if value is not None else math.inf
+        _state.stale_at = None if value is not None else math.inf
     _state.value = value
     _state.read_at = now
 
