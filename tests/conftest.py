@@ -1,3 +1,6 @@
+import os
+import shutil
+import tempfile
 from contextlib import contextmanager
 
 import pytest
@@ -8,6 +11,19 @@ from django_redis.cache import RedisCache
 
 from clinic_site.page_cache import generation
 from tests.factories import ClinicProfileFactory, StaffUserFactory, SuperUserFactory
+
+
+def pytest_configure(config):
+    """One folder for what the test processes of this run build once and share
+    (tests/servers.py: the collected static files, prepared databases). The
+    processes pytest-xdist starts inherit its name from the environment."""
+    if not hasattr(config, "workerinput"):
+        os.environ["CLINIC_TEST_SHARED"] = tempfile.mkdtemp(prefix="clinic-tests-")
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(os.environ.pop("CLINIC_TEST_SHARED", ""), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

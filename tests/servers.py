@@ -4,12 +4,15 @@ Every server binds a port the OS chose free at run time, so suites running at
 the same moment on one machine never meet.
 """
 
+import fcntl
 import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -72,11 +75,86 @@ def manage(env, *args):
     return result.stdout
 
 
-def prepare_site(env):
-    """What `make serve` does before it starts gunicorn."""
-    manage(env, "migrate", "--no-input")
-    manage(env, "load_demo_content")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+def shared_folder():
+    """A folder every test process of this run shares (tests/conftest.py makes it)."""
+    folder = os.environ.get("CLINIC_TEST_SHARED")
+    if not folder:  # imported outside a test run
+        folder = os.environ["CLINIC_TEST_SHARED"] = tempfile.mkdtemp(prefix="clinic-tests-")
+    return Path(folder)
+
+
+def built_once(name, build):
+    """The folder ``name`` in the shared folder, made by ``build(folder)`` once per run.
+
+    The first test process to ask builds it while holding a lock; the others wait
+    for it and then use it as it is. What is built this way is only ever read.
+    """
+    folder = shared_folder() / name
+    with open(shared_folder() / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
+def shared_static_files():
+    """`collectstatic` with the production settings, once per run (about 9 s each time)."""
+
+    def build(folder):
+        env = production_env(folder, STATIC_ROOT=str(folder / "static"))
+        manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+
+    return built_once("static", build) / "static"
+
+
+def migrated_database():
+    """A SQLite database with every migration applied, made once per run."""
+
+    def build(folder):
+        manage(production_env(folder), "migrate", "--no-input")
+
+    return built_once("migrated", build) / "site.sqlite3"
+
+
+def demo_database():
+    """The migrated database with the demo content loaded, made once per run."""
+
+    def build(folder):
+        copy_database(migrated_database(), folder / "site.sqlite3")
+        manage(production_env(folder), "load_demo_content")
+
+    return built_once("demo", build) / "site.sqlite3"
+
+
+def copy_database(source, target):
+    """A consistent copy of a SQLite database (SQLite's own backup, WAL included)."""
+    origin, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        origin.backup(copy)
+    finally:
+        origin.close()
+        copy.close()
+    return Path(target)
+
+
+def prepare_site(env, fresh=False):
+    """What `make serve` does before it starts gunicorn: migrate, load the demo
+    content, collect the static files.
+
+    The result is the same for every test, so by default the database is a copy
+    of one made once per run and the static files are the run's collected ones.
+    ``fresh=True`` runs the database commands themselves, in ``env``, for a test
+    about how they behave there.
+    """
+    env["STATIC_ROOT"] = str(shared_static_files())
+    if fresh:
+        manage(env, "migrate", "--no-input")
+        manage(env, "load_demo_content")
+    else:
+        copy_database(demo_database(), env["SQLITE_PATH"])
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from clinic_site.sqlite_backup import integrity, table_counts
+from tests.servers import copy_database, demo_database
 
 # Its servers start once for the module: all of it runs in one test process.
 pytestmark = pytest.mark.xdist_group("backup")
@@ -36,11 +37,9 @@ def manage(*args, db_path, check=True):
 
 @pytest.fixture(scope="module")
 def site_db(tmp_path_factory):
-    """A site database on disk with the demo content, as a server would have."""
-    path = tmp_path_factory.mktemp("site") / "site.sqlite3"
-    manage("migrate", "--no-input", db_path=path)
-    manage("load_demo_content", db_path=path)
-    return path
+    """A site database on disk with the demo content, as a server would have
+    (a copy of the one the run prepares once: migrated, demo content loaded)."""
+    return copy_database(demo_database(), tmp_path_factory.mktemp("site") / "site.sqlite3")
 
 
 def test_backup_change_restore_brings_back_every_row(site_db):

@@ -25,7 +25,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -35,6 +34,7 @@ import pytest
 from django.conf import settings
 
 from tests.clinic_site.helpers import COMMENT_RESCUE_FIELDS, page_forms, rescue_form, send_again
+from tests.servers import copy_database, migrated_database, shared_static_files
 
 BASE_DIR = Path(settings.BASE_DIR)
 IS_ROOT = os.geteuid() == 0
@@ -42,7 +42,6 @@ IS_ROOT = os.geteuid() == 0
 pytestmark = pytest.mark.xdist_group("faults")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-fault-static-"))
 PG_SERVER = os.environ.get("FAULT_TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 
 COMMENT = "After my second IMS visit my calf felt <sore> & tired. Is that normal?"
@@ -93,9 +92,9 @@ def server_env(**extra):
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="INFO",
         PYTHONPATH=str(BASE_DIR),
-        # Collected files of their own: another test process may be collecting into
+        # The run's collected files: another test process may be collecting into
         # the project's folder at the same moment.
-        STATIC_ROOT=str(STATIC_ROOT),
+        STATIC_ROOT=str(shared_static_files()),
     )
     env.update(extra)
     return env
@@ -107,11 +106,6 @@ def manage(env, *args, code=None):
         command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr[-3000:]
-
-
-@pytest.fixture(scope="module")
-def static_files():
-    manage(server_env(SQLITE_PATH="/nonexistent/none.sqlite3"), "collectstatic", "--no-input")
 
 
 class Site:
@@ -307,23 +301,18 @@ def run_fault(site, start_fault, end_fault, *, healthz_says):
 # --- SQLite ------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def sqlite_template(tmp_path_factory, static_files):
+# Session-wide, so it is made once even when the tests of this module do not run
+# one after another.
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("fault-template") / "site.sqlite3"
-    env = server_env(SQLITE_PATH=str(path))
-    manage(env, "migrate", "--no-input")
-    manage(env, code=SEED)
+    copy_database(migrated_database(), path)
+    manage(server_env(SQLITE_PATH=str(path)), code=SEED)
     return path
 
 
 def sqlite_copy(template, folder):
-    path = Path(folder) / "site.sqlite3"
-    source = sqlite3.connect(template)
-    target = sqlite3.connect(path)
-    source.backup(target)
-    source.close()
-    target.close()
-    return path
+    return copy_database(template, Path(folder) / "site.sqlite3")
 
 
 def sqlite_comments(path):
@@ -426,8 +415,8 @@ def test_a_full_disk_gives_503s_that_keep_the_text_and_recovers_at_once(
 # --- PostgreSQL ----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pg_template(static_files):
+@pytest.fixture(scope="session")
+def pg_template():
     name = f"fault_tmpl_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')

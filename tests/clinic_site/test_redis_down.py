@@ -125,7 +125,8 @@ def test_a_change_made_while_redis_did_not_answer_still_reaches_the_pages(
 
 def test_the_production_server_starts_and_serves_with_redis_unreachable(tmp_path):
     env = production_env(tmp_path, REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
-    prepare_site(env)  # migrate, demo content, static files: what `make serve` runs first
+    # migrate and the demo content, run here with Redis unreachable: what `make serve` runs first
+    prepare_site(env, fresh=True)
 
     with gunicorn(env, workers=1) as url, urllib.request.urlopen(url + "/", timeout=10) as page:
         assert page.status == 200
