@@ -15,6 +15,13 @@ from tests.test_site import public_urls
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo_content(demo_content_for_module, db):
+    """The demo content, loaded once for the module (about 3 s each time); each test
+    still runs in its own transaction."""
+
+
 HTML_BUDGET = 40 * 1024  # uncompressed
 ASSET_BUDGET = 60 * 1024  # all CSS and JS of one page, compressed
 

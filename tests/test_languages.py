@@ -24,6 +24,13 @@ from education import services
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo_content(demo_content_for_module, db):
+    """The demo content, loaded once for the module (about 3 s each time); each test
+    still runs in its own transaction."""
+
+
 LOCALE = Path(settings.BASE_DIR) / "locale"
 CATALOGUES = ["fr", "zh_Hans", "zh_Hant", "pa"]
 # What the skip link says in each language: interface text from the catalogues.

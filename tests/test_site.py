@@ -11,6 +11,13 @@ from education.models import Article
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo_content(demo_content_for_module, db):
+    """The demo content, loaded once for the module (about 3 s each time); each test
+    still runs in its own transaction."""
+
+
 PUBLIC_URL_NAMES = [
     "education:home",
     "education:article-list",

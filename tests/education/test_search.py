@@ -150,3 +150,11 @@ def test_an_ampersand_in_an_article_reads_as_one_on_the_results_page(client, cli
 
     assert "Pain &amp; <mark>stiffness</mark>" in html
     assert "&amp;amp;" not in html
+
+
+def test_search_suggests_only_words_that_find_something(client, clinic):
+    ArticleFactory(title="About needles", body="<p>Thin needles.</p>")
+    html = client.get(reverse("education:search")).content.decode()
+    assert 'href="?q=needles"' in html
+    assert 'href="?q=bruising"' not in html
+    assert 'href="?q=cost"' not in html
