@@ -105,7 +105,9 @@ def test_article_page_query_count_does_not_grow_with_related_content(
 ):
     article = ArticleFactory()
     url = article.get_absolute_url()
-    with django_assert_max_num_queries(9) as small:
+    # One of these asks when the next scheduled article goes live: the first page
+    # after any change does, once per worker.
+    with django_assert_max_num_queries(10) as small:
         client.get(url)
     article.related_articles.add(*ArticleFactory.create_batch(10))
     article.resources.add(*ResourceFactory.create_batch(5))
