@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import MOBILE, axe_paths, describe_violations, run_axe
+from tests.e2e.conftest import MOBILE, axe_paths, describe_violations, photograph, run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
@@ -166,9 +166,7 @@ def test_every_public_page_is_accessible_and_photographed_in_each_language(
         if name == "not-found":
             problems.items = [item for item in problems.items if address not in item]
         expect(page.locator("html")).to_have_attribute("lang", WORDS[language]["lang"])
-        page.screenshot(
-            path=str(screenshot_dir / f"lang-{language}-{name}-{width}.png"), full_page=True
-        )
+        photograph(page, screenshot_dir, f"lang-{language}-{name}-{width}")
         overflow = no_sideways_scroll(page)
         assert overflow <= 0, f"{address} is {overflow}px wider than the {width} screen"
         if violations := run_axe(page):

@@ -7,7 +7,7 @@ one page of each template.
 
 import pytest
 
-from tests.e2e.conftest import axe_paths, describe_violations, public_paths, run_axe
+from tests.e2e.conftest import axe_paths, describe_violations, photograph, public_paths, run_axe
 
 # The demo content is loaded once for the module (demo_site); each test only reads.
 # One live server with the demo content for the module, in one test process.
@@ -27,7 +27,7 @@ def test_every_public_page_loads_cleanly_is_accessible_and_photographed(
         assert response.status == expected, path
         if name == "not-found":
             problems.items = [item for item in problems.items if path not in item]
-        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
+        photograph(page, screenshot_dir, f"{name}-{width}")
         # Nothing may stick out sideways: the layout must fit the screen.
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -38,7 +38,7 @@ def test_every_public_page_loads_cleanly_is_accessible_and_photographed(
     assert not failures, "\n\n".join(failures)
     assert not problems.items, "\n".join(problems.items)
     missing = [
-        name for name, _ in public_paths() if not (screenshot_dir / f"{name}-{width}.png").exists()
+        name for name, _ in public_paths() if not (screenshot_dir / f"{name}-{width}.jpg").exists()
     ]
     assert not missing, f"no screenshot of {missing}"
 
