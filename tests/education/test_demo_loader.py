@@ -5,7 +5,14 @@ from django.core.management.base import CommandError
 
 from education.models import FAQ, Article, ClinicProfile
 
-pytestmark = pytest.mark.django_db
+# The demo content is loaded once for the module, as `make run` finds it after
+# its first start; each test loads it again over that, in its own transaction.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-loader")]
+
+
+@pytest.fixture(autouse=True)
+def loaded_once(demo_content_for_module):
+    """The content every test starts from."""
 
 
 def education_counts():
@@ -16,7 +23,6 @@ def education_counts():
 
 
 def test_loading_twice_duplicates_nothing():
-    call_command("load_demo_content", verbosity=0)
     first = education_counts()
     call_command("load_demo_content", verbosity=0)
     assert education_counts() == first
@@ -26,7 +32,6 @@ def test_loading_twice_duplicates_nothing():
 
 
 def test_a_staff_edit_survives_a_reload():
-    call_command("load_demo_content", verbosity=0)
     profile = ClinicProfile.objects.get()
     profile.phone = "604-555-0123"
     profile.save()
@@ -49,7 +54,6 @@ def test_a_staff_edit_survives_a_reload():
 
 
 def test_demo_articles_are_published_and_reviewed():
-    call_command("load_demo_content", verbosity=0)
     assert Article.objects.published().count() == Article.objects.count()
     assert not Article.objects.filter(reviewer__isnull=True).exists()
 
@@ -63,7 +67,6 @@ def test_all_demo_content_arrives_approved_by_a_demo_clinician():
     from education.models import SignOff
     from education.workflow import ClinicalState, reviewed_models
 
-    call_command("load_demo_content", verbosity=0)
     for model in reviewed_models():
         rows = model.objects.all()
         assert rows.exists(), model
@@ -84,7 +87,6 @@ def test_demo_staff_include_a_reviewer_linked_to_the_demo_clinician(settings):
     from education.models import Reviewer
 
     settings.DEMO_ACCOUNTS_ALLOWED = True
-    call_command("load_demo_content", verbosity=0)
     call_command("ensure_demo_staff", verbosity=0)
     users = get_user_model().objects
     reviewer = users.get(username="clinic-reviewer")
