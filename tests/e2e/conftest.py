@@ -8,6 +8,7 @@ import functools
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -82,9 +83,9 @@ def site(live_server):
     return live_server
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The running site with the demo content, loaded once for a whole module.
+@contextmanager
+def running_site(django_db_blocker, load):
+    """A live server over what ``load()`` put in, kept for a whole module.
 
     For modules whose tests only read (marked plain ``django_db``). It is a live
     server of its own, not pytest-django's ``live_server``, which empties the
@@ -94,14 +95,23 @@ def demo_site(django_db_setup, django_db_blocker):
 
     from tests.conftest import kept_for_a_module
 
-    with kept_for_a_module(
-        django_db_blocker, lambda: call_command("load_demo_content", verbosity=0)
-    ):
+    with kept_for_a_module(django_db_blocker, load):
         server = LiveServer("localhost")
         try:
             yield server
         finally:
             server.stop()
+
+
+def load_demo():
+    call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The running site with the demo content, loaded once for a whole module."""
+    with running_site(django_db_blocker, load_demo) as server:
+        yield server
 
 
 @dataclass

@@ -4,10 +4,22 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import reverse
 
-from tests.e2e.conftest import public_paths
+from tests.e2e.conftest import load_demo, public_paths, running_site
 from tests.factories import SuperUserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# These checks only read: one site with the demo content for the module.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db, pytest.mark.xdist_group("csp")]
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    def load():
+        load_demo()
+        SuperUserFactory(username="csp-boss", password="a-long-test-password")
+
+    with running_site(django_db_blocker, load) as server:
+        yield server
+
 
 VIOLATION_LISTENER = """
 window.__cspViolations = [];
@@ -82,7 +94,6 @@ def test_public_pages_work_under_the_policy_with_no_violation(site, open_page):
 
 
 def test_the_admin_and_its_editor_work_under_the_policy_with_no_violation(site, open_page):
-    SuperUserFactory(username="csp-boss", password="a-long-test-password")
     page, _ = open_page("desktop")
     seen, collect = watch_csp(page)
     page.goto(site.url + reverse("admin:login"))
