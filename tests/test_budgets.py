@@ -13,7 +13,8 @@ from education.models import Article
 from tests.factories import CommentFactory
 from tests.test_site import public_urls
 
-pytestmark = pytest.mark.django_db
+# Content loaded once for the module: its tests stay in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("budgets")]
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from django.utils import translation
 from clinic_site import form_rescue
 from education import services
 
-pytestmark = pytest.mark.django_db
+# Content loaded once for the module: its tests stay in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("languages")]
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from education.models import Article
 
-pytestmark = pytest.mark.django_db
+# Content loaded once for the module: its tests stay in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("site-pages")]
 
 
 @pytest.fixture

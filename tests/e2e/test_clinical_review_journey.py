@@ -175,9 +175,9 @@ def test_the_whole_sign_off_journey(site, open_page, people, screenshot_dir):
     scheduled = ArticleFactory(
         title="Scheduled without approval",
         clinical_state="unapproved",
-        published_at=timezone.now() + datetime.timedelta(seconds=2),
+        published_at=timezone.now() + datetime.timedelta(seconds=1),
     )
-    time.sleep(3)
+    time.sleep(1.2)
     assert patient_sees(open_page, site, scheduled)[0] == 404
 
     # 8. The manager overrides, with a reason; it is logged and shown everywhere.

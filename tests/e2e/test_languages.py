@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import MOBILE, axe_paths, describe_violations, photograph, run_axe
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+# One demo site for the module (demo_site): its tests stay in one test process.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db, pytest.mark.xdist_group("e2e-languages")]
 
 # What a patient sees in each language (interface text, from the catalogues).
 WORDS = {

@@ -32,7 +32,8 @@ from education.search import search
 from tests.conftest import kept_for_a_module
 from tests.factories import ArticleFactory, ClinicProfileFactory, SourceFactory, save_approved_edit
 
-pytestmark = pytest.mark.django_db
+# Content loaded once for the module: its tests stay in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("medicine-pages")]
 
 
 # The module's tests that ask for ``demo`` share one load (about 3 s each time);

@@ -13,7 +13,8 @@ import pytest
 from education.search import highlight, query_words, search
 from tests.factories import ArticleFactory, FAQFactory
 
-pytestmark = pytest.mark.django_db
+# Content loaded once for the module: its tests stay in one test process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-languages")]
 
 LANGUAGES = ["en", "fr", "zh-hans", "zh-hant", "pa"]
 
