@@ -61,9 +61,14 @@ def clinic(db):
     return ClinicProfileFactory()
 
 
+def load_demo():
+    """The demo clinic's content, as `make run` loads it."""
+    call_command("load_demo_content", verbosity=0)
+
+
 @pytest.fixture
 def demo_content(db):
-    call_command("load_demo_content", verbosity=0)
+    load_demo()
 
 
 @pytest.fixture
@@ -103,7 +108,5 @@ def kept_for_a_module(django_db_blocker, load):
 @pytest.fixture(scope="module")
 def demo_content_for_module(django_db_setup, django_db_blocker):
     """The demo content, loaded once for a module whose tests only read it."""
-    with kept_for_a_module(
-        django_db_blocker, lambda: call_command("load_demo_content", verbosity=0)
-    ):
+    with kept_for_a_module(django_db_blocker, load_demo):
         yield

@@ -14,9 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+
+from tests.conftest import kept_for_a_module, load_demo
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -79,7 +80,7 @@ def site(live_server):
 
     For tests that change data: pytest-django empties the database after each.
     """
-    call_command("load_demo_content", verbosity=0)
+    load_demo()
     return live_server
 
 
@@ -93,18 +94,12 @@ def running_site(django_db_blocker, load):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    from tests.conftest import kept_for_a_module
-
     with kept_for_a_module(django_db_blocker, load):
         server = LiveServer("localhost")
         try:
             yield server
         finally:
             server.stop()
-
-
-def load_demo():
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture(scope="module")
@@ -177,8 +172,9 @@ def open_page(browser):
 
 
 def photograph(page, folder, name):
-    """A full-page screenshot for a person to look at, as JPEG: about half the time
-    of a PNG for the page passes' tall pages, and plenty sharp to judge a layout."""
+    """A full-page screenshot for a person to look at, as JPEG: smaller and quicker
+    to write than PNG for the page passes' tall pages, and sharp enough to judge a
+    layout."""
     path = folder / f"{name}.jpg"
     page.screenshot(path=str(path), full_page=True, type="jpeg", quality=80)
     return path

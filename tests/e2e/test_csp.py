@@ -4,7 +4,8 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.urls import reverse
 
-from tests.e2e.conftest import load_demo, public_paths, running_site
+from tests.conftest import load_demo
+from tests.e2e.conftest import public_paths, running_site
 from tests.factories import SuperUserFactory
 
 # These checks only read: one site with the demo content for the module.

@@ -11,11 +11,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db, pytest.mark.xdist_group("p
 IMAGE_BUDGET = 150 * 1024  # all pictures of one page on a 390 px phone
 
 
-@pytest.fixture
-def site(demo_site):
-    return demo_site
-
-
 def scroll_to_the_end(page):
     """Scroll down the whole page so every lazy picture is fetched, then wait for them."""
     height = page.evaluate("document.documentElement.scrollHeight")
@@ -25,9 +20,11 @@ def scroll_to_the_end(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_body_map_regions_are_big_enough_for_a_thumb_and_work_from_the_keyboard(site, open_page):
+def test_body_map_regions_are_big_enough_for_a_thumb_and_work_from_the_keyboard(
+    demo_site, open_page
+):
     page, problems = open_page("mobile")
-    page.goto(site.url + reverse("education:body-map"))
+    page.goto(demo_site.url + reverse("education:body-map"))
 
     targets = page.locator(".body-map-region circle")
     assert targets.count() >= 20
@@ -47,10 +44,10 @@ def test_body_map_regions_are_big_enough_for_a_thumb_and_work_from_the_keyboard(
     assert not problems.items, problems.items
 
 
-def test_the_body_map_works_without_javascript(site, browser):
+def test_the_body_map_works_without_javascript(demo_site, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(site.url + reverse("education:body-map"))
+    page.goto(demo_site.url + reverse("education:body-map"))
     page.locator("a.body-map-region[aria-label='Knee (front)'] circle").first.click()
     page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text("Knee pain")
@@ -68,7 +65,7 @@ PAGES_WITH_PICTURES = [
 ]
 
 
-def test_pictures_on_each_page_weigh_under_150_kb_on_a_phone(site, open_page):
+def test_pictures_on_each_page_weigh_under_150_kb_on_a_phone(demo_site, open_page):
     page, problems = open_page("mobile")
     weights = {}
     current = {"bytes": 0, "count": 0}
@@ -81,7 +78,7 @@ def test_pictures_on_each_page_weigh_under_150_kb_on_a_phone(site, open_page):
     page.on("response", count)
     for name, path in PAGES_WITH_PICTURES:
         current.update(bytes=0, count=0)
-        page.goto(site.url + path)
+        page.goto(demo_site.url + path)
         scroll_to_the_end(page)
         weights[name] = (current["count"], current["bytes"])
     print("image weight at 390 px:", weights)  # noqa: T201 - shown with -s

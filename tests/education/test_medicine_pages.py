@@ -14,7 +14,6 @@ from urllib.parse import unquote_plus
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from education import demo_content
@@ -29,7 +28,7 @@ from education.models import (
     SitePage,
 )
 from education.search import search
-from tests.conftest import kept_for_a_module
+from tests.conftest import kept_for_a_module, load_demo
 from tests.factories import ArticleFactory, ClinicProfileFactory, SourceFactory, save_approved_edit
 
 # Content loaded once for the module: its tests stay in one test process.
@@ -45,7 +44,7 @@ def demo_for_module(django_db_setup, django_db_blocker):
 
     def load():
         ClinicProfileFactory()
-        call_command("load_demo_content", verbosity=0)
+        load_demo()
 
     with kept_for_a_module(django_db_blocker, load):
         yield
