@@ -8,6 +8,7 @@ suggestion (``static/js/languages.js``) reads the browser's languages in the
 browser and only ever offers a link.
 """
 
+import functools
 import re
 
 from django.conf import settings
@@ -39,8 +40,14 @@ def language_from_path(path):
 
 
 def _prefix_pattern():
-    others = "|".join(re.escape(code) for code in codes() if code != default_language())
-    return re.compile(rf"^/({others})(?=[/?]|$)")
+    default = default_language()
+    return _compiled_prefix(tuple(code for code in codes() if code != default))
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_prefix(others):
+    """Built once per set of languages: a page asks about a dozen times."""
+    return re.compile(rf"^/({'|'.join(map(re.escape, others))})(?=[/?]|$)")
 
 
 def unprefixed(path):

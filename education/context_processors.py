@@ -2,7 +2,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from . import services
-from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, resolved
+from .navigation import resolved
 
 
 def clinic(request):
@@ -10,6 +10,6 @@ def clinic(request):
     language = translation.get_language()
     return {
         "clinic": SimpleLazyObject(services.clinic_profile),
-        "main_navigation": resolved(MAIN_NAVIGATION, language),
-        "footer_navigation": resolved(FOOTER_NAVIGATION, language),
+        "main_navigation": resolved("main", language),
+        "footer_navigation": resolved("footer", language),
     }

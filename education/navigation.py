@@ -27,9 +27,14 @@ FOOTER_NAVIGATION = (
 )
 
 
+MENUS = {"main": MAIN_NAVIGATION, "footer": FOOTER_NAVIGATION}
+
+
 @functools.cache
-def resolved(items, language):
-    """``[(url, label)]`` for a menu in ``language`` (the active one), reversed once
-    per process and language: the URLs never change while the site runs, and every
-    page shows both menus. The labels are translated when the page shows them."""
-    return tuple((reverse(name), label) for name, label in items)
+def resolved(menu, language):
+    """``[(url, label)]`` for the menu named ``menu`` ("main" or "footer") in
+    ``language`` (the active one), reversed once per process and language: the URLs
+    never change while the site runs, and every page shows both menus. The labels
+    are translated when the page shows them. The cache is keyed by the menu's name,
+    not its items: hashing a lazy label translates it, 14 times per page."""
+    return tuple((reverse(name), label) for name, label in MENUS[menu])
