@@ -34,6 +34,10 @@ LIGHTHOUSE = os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@13.5.0").split()
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
+class LighthouseRunFailed(Exception):
+    """One Lighthouse run ended without a report."""
+
+
 class Command(BaseCommand):
     help = "Lighthouse mobile scores (performance, accessibility, ...) of the main pages."
 
@@ -71,14 +75,28 @@ class Command(BaseCommand):
         failed = []
         for name, path in PAGES.items():
             best = dict.fromkeys(CATEGORIES, 0)
-            lost = []
+            lost, errors = [], []
             for _ in range(runs):
-                scores, report = self.run_once(base + path, chromium)
+                try:
+                    scores, report = self.run_once(base + path, chromium)
+                except LighthouseRunFailed as error:
+                    # Lighthouse sometimes fails to record the page load's trace
+                    # (NO_NAVSTART and the like): that run is lost, not the page.
+                    errors.append(str(error))
+                    continue
                 if scores["performance"] >= best["performance"]:
                     lost = points_lost(report)
                 for category, score in scores.items():
                     best[category] = max(best[category], score)
+            if len(errors) == runs:
+                raise CommandError(
+                    f"Lighthouse failed on every run of {base + path}:\n{errors[-1]}"
+                )
             self.stdout.write(f"{name:<12}" + "".join(f"{best[c]:>16}" for c in CATEGORIES))
+            if errors:
+                self.stdout.write(
+                    f"    {len(errors)} of {runs} runs failed: {errors[-1].splitlines()[0]}"
+                )
             if best["performance"] < 100:
                 self.stdout.write("    performance lost on: " + ", ".join(lost))
             failed += [f"{name} {c} {best[c]}" for c in CATEGORIES if best[c] < 100]
@@ -102,7 +120,8 @@ class Command(BaseCommand):
             timeout=300,
         )
         if result.returncode != 0:
-            raise CommandError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+            lines = [line for line in result.stderr.splitlines() if "Runtime error" in line]
+            raise LighthouseRunFailed("\n".join(lines) or result.stderr[-2000:])
         report = json.loads(result.stdout)
         return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}, report
 
