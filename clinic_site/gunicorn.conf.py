@@ -39,6 +39,17 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # shared socket.
 reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") != "0"
 
+# Each worker tells the master it is alive by touching a file, many times a second.
+# On a disk-backed /tmp that touch can wait on the filesystem's journal, and the
+# worker waits with it (gunicorn's documentation warns of exactly this), so the
+# file goes in memory (/dev/shm) where there is one.
+# GUNICORN_WORKER_TMP_DIR chooses another folder.
+# gunicorn makes the file with mkstemp (a random name) and unlinks it at once.
+MEMORY_DIR = "/dev/shm"  # noqa: S108
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
+    MEMORY_DIR if os.path.isdir(MEMORY_DIR) else None
+)
+
 # A request that takes longer than this is stuck: the worker is replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On restart, requests in flight get this long to finish.

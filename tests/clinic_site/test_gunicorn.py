@@ -11,9 +11,12 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.servers import gunicorn, prepare_site, production_env
 
 ESTABLISHED = "01"
+LISTEN = "0A"
 
 
 def server_side_sockets(port):
@@ -43,29 +46,53 @@ def owners(inodes):
     return held
 
 
-def test_sixteen_keep_alive_connections_are_served_by_both_workers(tmp_path):
-    env = production_env(tmp_path)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    env = production_env(tmp_path_factory.mktemp("gunicorn"))
     prepare_site(env)
-
     with gunicorn(env, workers=2) as url:
-        address = urlsplit(url)
-        connections = [
-            http.client.HTTPConnection(address.hostname, address.port, timeout=10)
-            for _ in range(16)
-        ]
-        try:
-            for connection in connections:
-                connection.request("GET", "/healthz")
-                response = connection.getresponse()
-                response.read()
-                assert response.status == 200
-                assert response.getheader("Connection", "").lower() != "close"
+        yield urlsplit(url)
 
-            held = owners(server_side_sockets(address.port))
-        finally:
-            for connection in connections:
-                connection.close()
+
+def test_sixteen_keep_alive_connections_are_served_by_both_workers(server):
+    address = server
+    connections = [
+        http.client.HTTPConnection(address.hostname, address.port, timeout=10) for _ in range(16)
+    ]
+    try:
+        for connection in connections:
+            connection.request("GET", "/healthz")
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200
+            assert response.getheader("Connection", "").lower() != "close"
+
+        held = owners(server_side_sockets(address.port))
+    finally:
+        for connection in connections:
+            connection.close()
 
     # All 16 on one worker by chance: about one run in 30,000.
     assert sum(held.values()) == 16
     assert len(held) == 2, f"connections per worker process: {held}"
+
+
+def worker_pids(port):
+    """The processes listening on `port`: with a socket per worker, the workers."""
+    listening = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == LISTEN:
+            listening.add(fields[9])
+    return set(owners(listening))
+
+
+def test_each_worker_keeps_its_heartbeat_file_in_memory_not_on_disk(server):
+    workers = worker_pids(server.port)
+
+    assert len(workers) == 2
+    for pid in workers:
+        files = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        heartbeat = [name for name in files if "wgunicorn-" in name]
+        assert heartbeat, f"no heartbeat file among {files}"
+        assert all(name.startswith("/dev/shm/") for name in heartbeat), heartbeat
