@@ -7,6 +7,7 @@ Every value can be changed from the environment without editing this file.
 
 import multiprocessing
 import os
+import socket
 
 from gunicorn.glogging import Logger
 
@@ -38,6 +39,31 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # (sysctl net.ipv4.tcp_migrate_req=1). GUNICORN_REUSE_PORT=0 goes back to one
 # shared socket.
 reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") != "0"
+
+
+def on_starting(server):
+    """Stop at once if another program holds the address.
+
+    With a socket per worker the master binds nothing itself, so a port taken by
+    another program would only make each worker fail to start, again and again,
+    while gunicorn kept running. Check before any worker starts instead.
+    """
+    if not server.cfg.reuse_port:
+        return
+    for address in server.cfg.address:
+        if not isinstance(address, tuple):
+            continue  # a Unix socket: gunicorn reports a clash itself
+        host, port = address
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                server.log.error("Cannot listen on %s:%s: %s", host, port, error.strerror)
+                raise SystemExit(1) from error
+
 
 # Each worker tells the master it is alive by touching a file, many times a second.
 # On a disk-backed /tmp that touch can wait on the filesystem's journal, and the

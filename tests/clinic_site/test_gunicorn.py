@@ -8,12 +8,15 @@ socket of its own and the kernel spreads connections across them.
 
 import http.client
 import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.servers import gunicorn, prepare_site, production_env
+from tests.servers import BASE_DIR, gunicorn, prepare_site, production_env
 
 ESTABLISHED = "01"
 LISTEN = "0A"
@@ -96,3 +99,30 @@ def test_each_worker_keeps_its_heartbeat_file_in_memory_not_on_disk(server):
         heartbeat = [name for name in files if "wgunicorn-" in name]
         assert heartbeat, f"no heartbeat file among {files}"
         assert all(name.startswith("/dev/shm/") for name in heartbeat), heartbeat
+
+
+def test_a_port_another_program_holds_stops_gunicorn_at_once_with_the_reason(tmp_path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = subprocess.run(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "-c",
+                "clinic_site/gunicorn.conf.py",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "clinic_site.wsgi",
+            ],
+            cwd=BASE_DIR,
+            env=production_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    assert result.returncode != 0
+    assert f"Cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
