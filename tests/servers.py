@@ -157,21 +157,26 @@ def prepare_site(env, fresh=False):
         copy_database(demo_database(), env["SQLITE_PATH"])
 
 
+def gunicorn_command(port, workers=2):
+    """The production command line (clinic_site/gunicorn.conf.py) on 127.0.0.1:port."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "-c",
+        "clinic_site/gunicorn.conf.py",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "clinic_site.wsgi",
+    ]
+
+
 @contextmanager
 def gunicorn(env, workers=2):
     port = free_port()
     log = open(Path(env["SQLITE_PATH"]).with_name(f"gunicorn-{port}.log"), "w")  # noqa: SIM115
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "-c",
-            "clinic_site/gunicorn.conf.py",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "clinic_site.wsgi",
-        ],
+        gunicorn_command(port, workers),
         cwd=BASE_DIR,
         env=env,
         stdout=log,

@@ -10,13 +10,12 @@ import http.client
 import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.servers import BASE_DIR, gunicorn, prepare_site, production_env
+from tests.servers import BASE_DIR, gunicorn, gunicorn_command, prepare_site, production_env
 
 ESTABLISHED = "01"
 LISTEN = "0A"
@@ -107,16 +106,7 @@ def test_a_port_another_program_holds_stops_gunicorn_at_once_with_the_reason(tmp
         holder.listen()
         port = holder.getsockname()[1]
         result = subprocess.run(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "-c",
-                "clinic_site/gunicorn.conf.py",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "clinic_site.wsgi",
-            ],
+            gunicorn_command(port),
             cwd=BASE_DIR,
             env=production_env(tmp_path),
             capture_output=True,
