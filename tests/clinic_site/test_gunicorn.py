@@ -21,13 +21,12 @@ ESTABLISHED = "01"
 LISTEN = "0A"
 
 
-def server_side_sockets(port):
-    """The socket inodes of established connections whose local end is `port`."""
+def sockets(port, state):
+    """The inodes of TCP sockets whose local end is `port`, in `state` (/proc/net/tcp)."""
     inodes = set()
     for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
-        local_port = int(fields[1].split(":")[1], 16)
-        if local_port == port and fields[3] == ESTABLISHED:
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == state:
             inodes.add(fields[9])
     return inodes
 
@@ -57,9 +56,8 @@ def server(tmp_path_factory):
 
 
 def test_sixteen_keep_alive_connections_are_served_by_both_workers(server):
-    address = server
     connections = [
-        http.client.HTTPConnection(address.hostname, address.port, timeout=10) for _ in range(16)
+        http.client.HTTPConnection(server.hostname, server.port, timeout=10) for _ in range(16)
     ]
     try:
         for connection in connections:
@@ -69,7 +67,7 @@ def test_sixteen_keep_alive_connections_are_served_by_both_workers(server):
             assert response.status == 200
             assert response.getheader("Connection", "").lower() != "close"
 
-        held = owners(server_side_sockets(address.port))
+        held = owners(sockets(server.port, ESTABLISHED))
     finally:
         for connection in connections:
             connection.close()
@@ -79,18 +77,9 @@ def test_sixteen_keep_alive_connections_are_served_by_both_workers(server):
     assert len(held) == 2, f"connections per worker process: {held}"
 
 
-def worker_pids(port):
-    """The processes listening on `port`: with a socket per worker, the workers."""
-    listening = set()
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if int(fields[1].split(":")[1], 16) == port and fields[3] == LISTEN:
-            listening.add(fields[9])
-    return set(owners(listening))
-
-
 def test_each_worker_keeps_its_heartbeat_file_in_memory_not_on_disk(server):
-    workers = worker_pids(server.port)
+    # With a socket per worker, the processes listening on the port are the workers.
+    workers = set(owners(sockets(server.port, LISTEN)))
 
     assert len(workers) == 2
     for pid in workers:
