@@ -2,7 +2,8 @@
 
 - Only visitors without a session or messages cookie are answered from the cache
   or stored in it; anyone else gets a page rendered for them, marked ``private``.
-- A page is stored only if it is the same for everyone: a 200 HTML answer that
+- A page is stored only if it is the same for everyone: a 200 answer of a type
+  in ``PAGE_CACHE_CONTENT_TYPES`` (HTML, robots.txt, the sitemap, feeds) that
   sets no cookie, chose no Cache-Control of its own, used no CSRF token, and
   varies on nothing but Cookie and Accept-Encoding.
 - Stored pages say ``Cache-Control: public, max-age=0, s-maxage=N``: browsers ask
@@ -95,7 +96,8 @@ class PageCacheMiddleware:
             return False
         if "Cache-Control" in response:  # the view chose for itself (never_cache...)
             return False
-        if not response.get("Content-Type", "").startswith("text/html"):
+        content_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
+        if content_type not in settings.PAGE_CACHE_CONTENT_TYPES:
             return False
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False  # the page holds this visitor's CSRF token

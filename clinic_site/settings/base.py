@@ -409,6 +409,15 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_CHECK_SECONDS", "1"))
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
 PAGE_CACHE_EXCLUDE_PREFIXES = ("/healthz", "/" + ADMIN_URL)
+# What may be stored: pages, and the public files crawlers and feed readers poll
+# (robots.txt, the sitemap, the news feed), which cost a full render each time.
+PAGE_CACHE_CONTENT_TYPES = (
+    "text/html",
+    "text/plain",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 # Without Redis, the workers of one machine share the generation through this file.
 PAGE_CACHE_GENERATION_FILE = (
     None if REDIS_URL else SQLITE_PATH.with_name(SQLITE_PATH.name + ".page-generation")

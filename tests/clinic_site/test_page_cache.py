@@ -329,3 +329,26 @@ def test_a_deploy_clears_pages_stored_by_the_old_code(client, clinic):
     call_command("migrate", verbosity=0)  # part of every deploy
 
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("name", ["education:robots", "education:sitemap", "education:feed"])
+def test_robots_the_sitemap_and_the_feed_are_kept_like_pages_and_follow_a_new_article(
+    client, clinic, django_assert_num_queries, name
+):
+    ArticleFactory(title="Needles and nerves")
+    first = client.get(reverse(name))
+    with django_assert_num_queries(0):
+        second = client.get(reverse(name))
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "public" in second["Cache-Control"]
+    assert "s-maxage=" in second["Cache-Control"]
+
+    if name == "education:robots":
+        return  # robots.txt names no article
+    new = ArticleFactory(title="Sleep after a session")
+    assert new.get_absolute_url() not in first.content.decode()
+    assert new.get_absolute_url() in client.get(reverse(name)).content.decode()
