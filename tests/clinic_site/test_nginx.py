@@ -177,6 +177,32 @@ def test_a_new_approved_comment_shows_within_the_documented_delay(proxy):
         time.sleep(0.1)
 
 
+def set_phone(env, phone):
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from education.models import ClinicProfile; p = ClinicProfile.load();"
+        f"p.phone = {phone!r}; p.save()",
+    )
+
+
+def test_the_first_visitor_after_a_quiet_spell_gets_the_changed_page(proxy):
+    # Not only the visitors after them: nginx must not answer with its old copy
+    # while it fetches the new one (README: a change shows within about two seconds).
+    browser = Browser(proxy["port"])
+    browser.get("/")
+    assert browser.get("/").headers["X-Cache-Status"] == "HIT"
+    set_phone(proxy["env"], "604-555-0177")
+    try:
+        # A second for every worker to see the change, a second for nginx's copy.
+        time.sleep(2.5)
+        page = browser.get("/")
+        assert "604-555-0177" in page.text, page.headers["X-Cache-Status"]
+    finally:
+        set_phone(proxy["env"], "604-555-0100")
+
+
 def test_headers_are_intact_through_the_proxy(proxy):
     visitor = Browser(proxy["port"])
     visitor.get("/", **{"Accept-Encoding": "gzip, br"})
