@@ -1,4 +1,4 @@
-"""The page cache middleware: anonymous GET requests answered from stored pages.
+"""The page cache middleware: anonymous GET and HEAD requests answered from stored pages.
 
 - Only visitors without a session or messages cookie are answered from the cache
   or stored in it; anyone else gets a page rendered for them, marked ``private``.
@@ -79,7 +79,9 @@ class PageCacheMiddleware:
     def may_use_cache(request):
         return (
             settings.PAGE_CACHE_SECONDS > 0
-            and request.method == "GET"
+            # HEAD (link checkers, uptime monitors) gets the stored page's headers;
+            # the server sends no body with them.
+            and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and CookieStorage.cookie_name not in request.COOKIES
             and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDE_PREFIXES)

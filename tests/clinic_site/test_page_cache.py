@@ -352,3 +352,17 @@ def test_robots_the_sitemap_and_the_feed_are_kept_like_pages_and_follow_a_new_ar
     new = ArticleFactory(title="Sleep after a session")
     assert new.get_absolute_url() not in first.content.decode()
     assert new.get_absolute_url() in client.get(reverse(name)).content.decode()
+
+
+def test_a_head_request_gets_the_stored_page_s_headers_without_the_database(
+    client, demo_content, django_assert_num_queries
+):
+    page = client.get(reverse("education:faq"))
+    with django_assert_num_queries(0):
+        head = client.head(reverse("education:faq"))
+
+    assert head.status_code == 200
+    assert head["X-Page-Cache"] == "hit"
+    assert head["ETag"] == page["ETag"]
+    assert head["Cache-Control"] == page["Cache-Control"]
+    assert head.content == b""
